@@ -1,0 +1,76 @@
+import type { CheckReport, ExerciseReport, TaskReport } from "../report/model.ts";
+import { seconds, writeReportFile } from "./output.ts";
+import type { Reporter, ReporterOptions } from "./reporter.ts";
+import { escapeXml as text, escapeXmlAttribute as attr } from "./xml-escape.ts";
+
+export const DEFAULT_JUNIT_FILE = ".grade/junit.xml";
+
+/**
+ * `junit`: one <testsuite> per task, one <testcase> per check. A learner's mistake is a <failure>;
+ * a grader or cluster fault is an <error>, so CI dashboards tell the two apart.
+ * Written by hand with an escape function: the format is small and a dependency would buy nothing.
+ */
+export class JunitReporter implements Reporter {
+  private readonly file: string;
+
+  constructor(options: ReporterOptions = {}) {
+    this.file = options.outputFile ?? DEFAULT_JUNIT_FILE;
+  }
+
+  printsToStdio(): boolean {
+    return false;
+  }
+
+  onRunEnd(report: ExerciseReport): void {
+    writeReportFile(this.file, formatJunit(report));
+  }
+}
+
+export function formatJunit(report: ExerciseReport): string {
+  const checks = report.tasks.flatMap((t) => t.checks);
+  const lines = [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<testsuites name="${attr(report.title)}" tests="${checks.length}" failures="${count(checks, "fail")}"` +
+      ` errors="${count(checks, "error")}" time="${seconds(report.ms)}" timestamp="${attr(report.startedAt)}">`,
+    ...report.tasks.flatMap((task) => suite(report, task)),
+    `</testsuites>`,
+  ];
+  return lines.join("\n") + "\n";
+}
+
+function suite(report: ExerciseReport, task: TaskReport): string[] {
+  const ms = task.checks.reduce((sum, ch) => sum + ch.ms, 0);
+  return [
+    `  <testsuite name="${attr(task.title)}" tests="${task.checks.length}" failures="${count(task.checks, "fail")}"` +
+      ` errors="${count(task.checks, "error")}" skipped="0" time="${seconds(ms)}">`,
+    `    <properties>`,
+    `      <property name="points" value="${task.points}"/>`,
+    `      <property name="maxPoints" value="${task.maxPoints}"/>`,
+    `    </properties>`,
+    ...task.checks.map((check) => testcase(`${report.exerciseId}.${task.id}`, check)),
+    `  </testsuite>`,
+  ];
+}
+
+function testcase(classname: string, check: CheckReport): string {
+  const open = `    <testcase name="${attr(check.name)}" classname="${attr(classname)}" time="${seconds(check.ms)}"`;
+  if (check.status === "pass") return `${open}/>`;
+  const tag = check.status === "fail" ? "failure" : "error";
+  return [
+    `${open}>`,
+    `      <${tag} message="${attr(check.message)}" type="${attr(check.kind)}">${text(details(check))}</${tag}>`,
+    `    </testcase>`,
+  ].join("\n");
+}
+
+function details(check: CheckReport): string {
+  const parts = [check.message];
+  if (check.expected !== undefined) parts.push(`expected: ${check.expected}`);
+  if (check.actual !== undefined) parts.push(`actual: ${check.actual}`);
+  if (check.hint !== undefined && check.status === "fail") parts.push(`hint: ${check.hint}`);
+  parts.push(`attempts: ${check.attempts}`);
+  return parts.join("\n");
+}
+
+const count = (checks: CheckReport[], status: CheckReport["status"]) =>
+  checks.filter((ch) => ch.status === status).length;
