@@ -1,0 +1,3 @@
+module grade/ci/offline-k3s/k3s
+
+go 1.24
