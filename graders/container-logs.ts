@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { defineGrader, fail, pass } from "./types.ts";
+import { describeSelector, podSelectorSchema, selectRunningPods } from "./shared/pod-selector.ts";
+import { describeExpectation, excerpt, meetsExpectation, textExpectationSchema } from "./shared/text-expectation.ts";
+
+const schema = z
+  .object({
+    kind: z.literal("containerLogs"),
+    pods: podSelectorSchema,
+    container: z.string().optional().describe("needed only when the pod has more than one container"),
+    expect: textExpectationSchema,
+    every: z.boolean().default(false).describe("every matching pod's log must meet the expectation, not just one"),
+  })
+  .strict();
+
+export const containerLogs = defineGrader({
+  kind: "containerLogs",
+  description: "A container's log (what `kubectl logs` shows) meets a text expectation.",
+  schema,
+  defaultTimeoutMs: 15_000,
+  async evaluate(ctx, spec) {
+    const pods = await selectRunningPods(ctx, spec.pods);
+    if (pods.length === 0) return fail(`no running ${describeSelector(spec.pods)} to read logs from`, describeExpectation(spec.expect));
+
+    const results = await Promise.all(
+      pods.map(async (pod) => {
+        const log = await ctx.podLogs(pod.namespace, pod.name, spec.container);
+        return { pod, log, ok: meetsExpectation(log, spec.expect, pod) };
+      }),
+    );
+    const passed = results.filter((r) => r.ok);
+    const firstBad = results.find((r) => !r.ok);
+    if (spec.every ? firstBad === undefined : passed.length > 0) {
+      return pass(`log of ${(passed[0] ?? results[0])!.pod.name} meets the expectation`);
+    }
+    const shown = firstBad ?? results[0]!;
+    return fail(
+      `log of ${shown.pod.name}${spec.container ? ` (container ${spec.container})` : ""} does not show what was asked`,
+      describeExpectation(spec.expect, shown.pod),
+      excerpt(shown.log),
+    );
+  },
+});

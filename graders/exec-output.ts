@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { defineGrader, fail, pass } from "./types.ts";
+import { describeSelector, podSelectorSchema, selectRunningPods } from "./shared/pod-selector.ts";
+import { describeExpectation, excerpt, meetsExpectation, textExpectationSchema } from "./shared/text-expectation.ts";
+
+const schema = z
+  .object({
+    kind: z.literal("execOutput"),
+    pods: podSelectorSchema,
+    container: z.string().optional().describe("needed only when the pod has more than one container"),
+    command: z.array(z.string()).min(1).describe("run as with `kubectl exec POD -- COMMAND...`"),
+    expect: textExpectationSchema.describe("what standard output must look like"),
+    exitCode: z.number().int().default(0),
+  })
+  .strict();
+
+export const execOutput = defineGrader({
+  kind: "execOutput",
+  description: "A command run inside a container (as `kubectl exec` would) exits as expected and prints what is expected.",
+  schema,
+  defaultTimeoutMs: 15_000,
+  async evaluate(ctx, spec) {
+    const pods = await selectRunningPods(ctx, spec.pods);
+    const shownCommand = spec.command.join(" ");
+    if (pods.length === 0) return fail(`no running ${describeSelector(spec.pods)} to run \`${shownCommand}\` in`, describeExpectation(spec.expect));
+
+    // One pod is enough: the learner typically worked in one of them.
+    let lastMismatch: { pod: (typeof pods)[number]; out: string; exitCode: number } | undefined;
+    for (const pod of pods) {
+      const result = await ctx.exec(pod.namespace, pod.name, spec.container, spec.command);
+      if (result.exitCode === spec.exitCode && meetsExpectation(result.stdout, spec.expect, pod)) {
+        return pass(`\`${shownCommand}\` in ${pod.name} printed what was expected`, excerpt(result.stdout));
+      }
+      lastMismatch = { pod, out: result.stdout + result.stderr, exitCode: result.exitCode };
+    }
+    const m = lastMismatch!;
+    return fail(
+      `\`${shownCommand}\` in ${m.pod.name} ${m.exitCode === spec.exitCode ? "printed something else" : `exited with ${m.exitCode}`}`,
+      `exit ${spec.exitCode}, ${describeExpectation(spec.expect, m.pod)}`,
+      `exit ${m.exitCode}, ${excerpt(m.out)}`,
+    );
+  },
+});

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import type { Grader } from "./types.ts";
+import { answer } from "./answer.ts";
+import { containerLogs } from "./container-logs.ts";
+import { execOutput } from "./exec-output.ts";
+import { podPlacement } from "./pod-placement.ts";
+import { proxyReachable } from "./proxy-reachability.ts";
+import { resource } from "./resource.ts";
+import { script } from "./script.ts";
+import { durationSchema } from "./shared/duration.ts";
+
+/** Every check kind, explicitly: adding one means writing its file and listing it here. */
+export const graders = [podPlacement, containerLogs, execOutput, proxyReachable, resource, answer, script] as const;
+
+/** Fields every check has, whatever its kind. */
+const commonFields = {
+  name: z.string().min(1).optional().describe('shown in reports; defaults to "check N"'),
+  timeout: durationSchema.optional().describe("how long a failing check is retried before it counts as failed"),
+};
+
+const [first, ...rest] = graders.map((g) => g.schema.extend(commonFields));
+export const checkSchema = z.discriminatedUnion("kind", [first!, ...rest]);
+export type CheckSpec = z.infer<typeof checkSchema>;
+
+const byKind = new Map<string, Grader>(graders.map((g) => [g.kind, g as unknown as Grader]));
+
+export function graderFor(kind: string): Grader {
+  const grader = byKind.get(kind);
+  if (!grader) throw new Error(`no check kind "${kind}"; known kinds: ${[...byKind.keys()].join(", ")}`);
+  return grader;
+}

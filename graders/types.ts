@@ -1,0 +1,102 @@
+import type { z } from "zod";
+
+/** Every check kind's schema is an object with a literal `kind`; the registry adds the common fields. */
+export type AnyObjectSchema = z.ZodObject<{ kind: z.ZodLiteral<string> } & z.ZodRawShape>;
+
+/** What a check concluded. A learner's mistake is `fail`; a grader or infrastructure fault is `error`. */
+export type CheckStatus = "pass" | "fail" | "error";
+
+/** One attempt of one check. The runner adds the name, hint and duration. */
+export interface Verdict {
+  status: CheckStatus;
+  /** One line a learner can read: what was checked and what was wrong. */
+  message: string;
+  expected?: string;
+  actual?: string;
+}
+
+export interface PodInfo {
+  name: string;
+  namespace: string;
+  nodeName?: string;
+  podIP?: string;
+  phase?: string;
+  ready: boolean;
+  containers: string[];
+  labels: Record<string, string>;
+}
+
+export interface NodeInfo {
+  name: string;
+  ready: boolean;
+  labels: Record<string, string>;
+}
+
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export interface HttpReply {
+  status: number;
+  body: string;
+}
+
+/** A Kubernetes object as JSON. */
+export type KubeObject = Record<string, unknown> & {
+  metadata?: { name?: string; namespace?: string; labels?: Record<string, string> };
+};
+
+/**
+ * Everything a check may touch. Check kinds never talk to Docker or build clients themselves:
+ * the harness hands them this, and unit tests hand them a fake.
+ */
+export interface GradingContext {
+  /** Pods in a namespace matching a label selector ("app=x,tier=y"; "" for all). */
+  listPods(namespace: string, labelSelector: string): Promise<PodInfo[]>;
+  listNodes(): Promise<NodeInfo[]>;
+  /** Objects of any kind; `name` narrows to one (an empty list when it does not exist). */
+  listObjects(query: {
+    apiVersion: string;
+    kind: string;
+    namespace?: string;
+    name?: string;
+    labelSelector?: string;
+  }): Promise<KubeObject[]>;
+  podLogs(namespace: string, pod: string, container?: string): Promise<string>;
+  exec(namespace: string, pod: string, container: string | undefined, command: string[]): Promise<ExecResult>;
+  /** GET through the API server's pod proxy: /api/v1/namespaces/NS/pods/POD:PORT/proxy/PATH. */
+  podProxyGet(namespace: string, pod: string, port: number, path: string): Promise<HttpReply>;
+  /** Plain HTTP GET (used for the learner's own `kubectl proxy` on localhost). */
+  httpGet(url: string): Promise<HttpReply>;
+  /** Runs a shell command with KUBECONFIG set, in the learner's work directory. */
+  runScript(command: string, timeoutMs: number): Promise<{ exitCode: number | null; output: string; timedOut: boolean }>;
+  /** The learner's answers file, parsed; undefined when there is none. */
+  answers(): Promise<{ file: string; values: Record<string, unknown> | undefined }>;
+}
+
+/** A check kind: its zod schema (the YAML a check of this kind accepts) and its evaluator. */
+export interface Grader<S extends AnyObjectSchema = AnyObjectSchema> {
+  kind: string;
+  /** One sentence for `grade list --kinds` and the JSON Schema description. */
+  description: string;
+  schema: S;
+  /** How long the runner retries a failing attempt when the check names no timeout. */
+  defaultTimeoutMs: number;
+  /** One attempt. Throwing means `error`; a mismatch is returned as `fail`. */
+  evaluate(ctx: GradingContext, spec: z.infer<S>): Promise<Verdict>;
+}
+
+/** Keeps a grader's spec type tied to its schema without repeating it. */
+export function defineGrader<S extends AnyObjectSchema>(grader: Grader<S>): Grader<S> {
+  return grader;
+}
+
+export const pass = (message: string, actual?: string): Verdict => ({ status: "pass", message, actual });
+export const fail = (message: string, expected?: string, actual?: string): Verdict => ({
+  status: "fail",
+  message,
+  expected,
+  actual,
+});

@@ -1,0 +1,32 @@
+import { readFile } from "node:fs/promises";
+import { KubeConfig } from "@kubernetes/client-node";
+import type { Cluster } from "./cluster.ts";
+import { UsageError } from "../errors.ts";
+
+/**
+ * An existing cluster (kind, k3d, a class's shared cluster) given by a kubeconfig file.
+ * grade neither loads images into it nor stops it: it only borrows it.
+ */
+export async function borrowCluster(kubeconfigFile: string): Promise<Cluster> {
+  let kubeconfig: string;
+  try {
+    kubeconfig = await readFile(kubeconfigFile, "utf8");
+  } catch {
+    throw new UsageError(`cannot read kubeconfig ${kubeconfigFile}: check the path given to --kubeconfig`);
+  }
+  const config = new KubeConfig();
+  try {
+    config.loadFromString(kubeconfig);
+  } catch (e) {
+    throw new UsageError(`${kubeconfigFile} is not a valid kubeconfig: ${(e as Error).message}`);
+  }
+  const server = config.getCurrentCluster()?.server;
+  if (!server) throw new UsageError(`${kubeconfigFile} names no current cluster (set current-context)`);
+  return {
+    kubeconfig,
+    description: `existing cluster at ${server}`,
+    loadImages: async (images) => images.map((i) => `${i}: the cluster pulls it (grade does not load images into a borrowed cluster)`),
+    stop: async () => {},
+    [Symbol.asyncDispose]: async () => {},
+  };
+}

@@ -1,0 +1,85 @@
+import { readFile, readdir } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { LineCounter, parseDocument } from "yaml";
+import { exerciseSchema, type Exercise } from "./schema.ts";
+import { describeIssue, formatPath } from "./format-issue.ts";
+import { UsageError } from "../errors.ts";
+
+export const EXERCISES_DIR = "exercises";
+export const EXERCISE_FILE = "exercise.yaml";
+
+export interface LoadedExercise {
+  exercise: Exercise;
+  /** The exercise's folder and file, as given (relative paths stay relative, for annotations). */
+  dir: string;
+  file: string;
+  /** Starter manifests, applied in name order. */
+  starterFiles: string[];
+}
+
+/** Raised when an exercise file is not valid; its message lists every problem as file:line path: fix. */
+export class ExerciseFileError extends UsageError {}
+
+/** `exercise-3` → exercises/exercise-3/exercise.yaml; a path to a folder or a file also works. */
+export function resolveExerciseFile(ref: string, root = process.cwd()): string {
+  const candidates = [
+    path.join(root, EXERCISES_DIR, ref, EXERCISE_FILE),
+    path.join(root, ref, EXERCISE_FILE),
+    path.join(root, ref),
+  ];
+  const found = candidates.find((c) => existsSync(c) && c.endsWith(".yaml"));
+  if (!found) {
+    throw new UsageError(`no exercise "${ref}": looked for ${path.relative(root, candidates[0]!)}. Run \`grade list\` to see the exercises.`);
+  }
+  return path.relative(root, found) || found;
+}
+
+export async function loadExercise(file: string): Promise<LoadedExercise> {
+  const text = await readFile(file, "utf8");
+  const exercise = parseExercise(text, file);
+  const dir = path.dirname(file);
+  const starterDir = path.join(dir, "starter");
+  const starterFiles = existsSync(starterDir)
+    ? (await readdir(starterDir)).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(starterDir, f))
+    : [];
+  return { exercise, dir, file, starterFiles };
+}
+
+/** Parses and validates; every problem names the file, the line, the path inside the file and what to do. */
+export function parseExercise(text: string, file: string): Exercise {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true });
+  if (doc.errors.length > 0) {
+    throw new ExerciseFileError(doc.errors.map((e) => `${file}:${e.linePos?.[0]?.line ?? "?"}: ${e.message.split("\n")[0]}`).join("\n"));
+  }
+  const result = exerciseSchema.safeParse(doc.toJS());
+  if (result.success) return result.data;
+
+  const lines = result.error.issues.map((issue) => {
+    const where = locate(doc, lineCounter, issue.path);
+    const at = formatPath(issue.path);
+    return `${file}:${where}${at ? ` ${at}` : ""}: ${describeIssue(issue)}`;
+  });
+  throw new ExerciseFileError(`${file} is not a valid exercise:\n${lines.map((l) => `  ${l}`).join("\n")}`);
+}
+
+/** The line of the deepest node of the path that exists in the document. */
+function locate(doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter, issuePath: readonly PropertyKey[]): number {
+  for (let n = issuePath.length; n >= 0; n--) {
+    const node = doc.getIn(issuePath.slice(0, n) as (string | number)[], true) as { range?: [number, number, number] } | undefined;
+    if (node && typeof node === "object" && node.range) return lineCounter.linePos(node.range[0]).line;
+  }
+  return 1;
+}
+
+/** Every exercise under exercises/, sorted by id. */
+export async function listExerciseFiles(root = process.cwd()): Promise<string[]> {
+  const dir = path.join(root, EXERCISES_DIR);
+  if (!existsSync(dir)) return [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isDirectory() && existsSync(path.join(dir, e.name, EXERCISE_FILE)))
+    .map((e) => path.join(EXERCISES_DIR, e.name, EXERCISE_FILE))
+    .sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { checkSchema } from "../../graders/index.ts";
+import { durationSchema } from "../../graders/shared/duration.ts";
+
+/** Defaults in one place: an exercise file only says what differs. */
+export const DEFAULTS = {
+  checkTimeout: "10s",
+  readyTimeout: "3m",
+  scriptTimeout: "5m",
+  answersFile: "answers.yaml",
+  script: "solution.sh",
+  nodes: 1,
+} as const;
+
+const taskSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: "lower-case letters, digits and dashes, e.g. find-the-pod" }),
+    title: z.string().min(1),
+    points: z.number().int().min(0),
+    hint: z.string().optional().describe("shown under every failed check of this task"),
+    checks: z.array(checkSchema).min(1),
+  })
+  .strict();
+
+export const exerciseSchema = z
+  .object({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: "lower-case letters, digits and dashes, e.g. exercise-3" }),
+    title: z.string().min(1),
+    summary: z.string().optional(),
+    images: z.array(z.string().min(1)).default([]).describe("images the cluster needs; loaded from the local Docker when present there"),
+    cluster: z
+      .object({ nodes: z.number().int().min(1).max(3).default(DEFAULTS.nodes) })
+      .strict()
+      .prefault({}),
+    ready: z
+      .object({ timeout: durationSchema.prefault(DEFAULTS.readyTimeout) })
+      .strict()
+      .prefault({})
+      .describe("how long the starter manifests may take to become ready"),
+    work: z
+      .object({
+        answers: z.string().default(DEFAULTS.answersFile).describe("the learner's answers file, in their work directory"),
+        script: z.string().default(DEFAULTS.script).describe("what autograding runs, in the learner's work directory"),
+        scriptTimeout: durationSchema.prefault(DEFAULTS.scriptTimeout),
+      })
+      .strict()
+      .prefault({}),
+    defaults: z
+      .object({ timeout: durationSchema.prefault(DEFAULTS.checkTimeout).describe("check timeout when a check names none") })
+      .strict()
+      .prefault({}),
+    tasks: z.array(taskSchema).min(1),
+  })
+  .strict()
+  .superRefine((exercise, ctx) => {
+    const seen = new Set<string>();
+    exercise.tasks.forEach((task, i) => {
+      if (seen.has(task.id)) ctx.addIssue({ code: "custom", path: ["tasks", i, "id"], message: `task id "${task.id}" is used twice; ids must be unique` });
+      seen.add(task.id);
+    });
+  });
+
+export type Exercise = z.infer<typeof exerciseSchema>;
+export type Task = Exercise["tasks"][number];

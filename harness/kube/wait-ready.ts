@@ -1,0 +1,71 @@
+import type { KubeClient } from "./kube-client.ts";
+import type { AppliedObject } from "./apply-manifests.ts";
+import type { KubeObject } from "../../graders/types.ts";
+import { InfrastructureError } from "../errors.ts";
+
+const POLL_MS = 1_000;
+/** Waiting reasons that will not fix themselves: stop waiting and say so. */
+const HOPELESS = new Set(["ErrImagePull", "ImagePullBackOff", "InvalidImageName", "ErrImageNeverPull", "CreateContainerConfigError"]);
+
+/**
+ * Waits until every workload applied is ready (Deployments: all replicas available; Pods: Ready).
+ * Other kinds count as ready once applied. Gives up at the deadline, saying what it still waited for.
+ */
+export async function waitUntilReady(kube: KubeClient, objects: AppliedObject[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let pending: string[] = [];
+  for (;;) {
+    pending = [];
+    for (const o of objects) {
+      const problem = await notReadyReason(kube, o);
+      if (problem) pending.push(problem);
+    }
+    if (pending.length === 0) return;
+    const stuck = await hopelessPods(kube, objects);
+    if (stuck.length) throw new InfrastructureError(`the starter cannot become ready:\n${stuck.map((s) => `  ${s}`).join("\n")}`);
+    if (Date.now() > deadline) {
+      throw new InfrastructureError(`the starter was not ready after ${timeoutMs / 1000} s; still waiting for:\n${pending.map((p) => `  ${p}`).join("\n")}`);
+    }
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+
+async function notReadyReason(kube: KubeClient, o: AppliedObject): Promise<string | undefined> {
+  if (!["Deployment", "StatefulSet", "ReplicaSet", "Pod"].includes(o.kind)) return undefined;
+  const [object] = await kube.listObjects({ apiVersion: o.apiVersion, kind: o.kind, namespace: o.namespace, name: o.name });
+  if (!object) return `${o.kind} ${o.name}: not found`;
+  if (o.kind === "Pod") {
+    const ready = (status(object).conditions as { type: string; status: string }[] | undefined)?.some((c) => c.type === "Ready" && c.status === "True");
+    return ready ? undefined : `Pod ${o.name}: not Ready (phase ${String(status(object).phase ?? "unknown")})`;
+  }
+  const want = Number((object.spec as { replicas?: number } | undefined)?.replicas ?? 1);
+  const have = Number(status(object).readyReplicas ?? 0);
+  return have >= want ? undefined : `${o.kind} ${o.name}: ${have}/${want} replicas ready`;
+}
+
+const status = (o: KubeObject) => (o.status ?? {}) as Record<string, unknown>;
+
+/** Pods of the applied objects' namespaces whose containers wait for a reason that won't pass. */
+async function hopelessPods(kube: KubeClient, objects: AppliedObject[]): Promise<string[]> {
+  const namespaces = [...new Set(objects.map((o) => o.namespace))];
+  const out: string[] = [];
+  for (const namespace of namespaces) {
+    const pods = await kube.listObjects({ apiVersion: "v1", kind: "Pod", namespace });
+    for (const pod of pods) {
+      const statuses = (status(pod).containerStatuses ?? []) as { name: string; image: string; state?: { waiting?: { reason?: string; message?: string } } }[];
+      for (const c of statuses) {
+        const reason = c.state?.waiting?.reason;
+        if (reason && HOPELESS.has(reason)) {
+          out.push(`pod ${pod.metadata?.name}, container ${c.name}: ${reason} for image ${c.image}. ${imageAdvice(reason)}`);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function imageAdvice(reason: string): string {
+  return reason.includes("Pull") || reason === "InvalidImageName"
+    ? "The cluster could not pull it: check the name, or put the image in your local Docker (docker pull / docker build) so grade loads it into the cluster."
+    : "Check the pod with `kubectl describe pod`.";
+}

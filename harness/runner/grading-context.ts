@@ -1,0 +1,92 @@
+import { spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parse } from "yaml";
+import type { GradingContext, HttpReply } from "../../graders/types.ts";
+import type { KubeClient } from "../kube/kube-client.ts";
+
+export interface ContextOptions {
+  kube: KubeClient;
+  /** The kubeconfig file scripts see as KUBECONFIG. */
+  kubeconfigFile: string;
+  /** The learner's work directory (answers and script live there). */
+  workDir: string;
+  answersFile: string;
+}
+
+/** The real GradingContext: the live cluster, the learner's files, localhost. */
+export function createGradingContext(o: ContextOptions): GradingContext {
+  const answersPath = path.join(o.workDir, o.answersFile);
+  return {
+    listPods: (ns, sel) => o.kube.listPods(ns, sel),
+    listNodes: () => o.kube.listNodes(),
+    listObjects: (q) => o.kube.listObjects(q),
+    podLogs: (ns, pod, c) => o.kube.podLogs(ns, pod, c),
+    exec: (ns, pod, c, cmd) => o.kube.exec(ns, pod, c, cmd),
+    podProxyGet: (ns, pod, port, p) => o.kube.podProxyGet(ns, pod, port, p),
+    httpGet,
+    runScript: (command, timeoutMs) => runShell(command, timeoutMs, { cwd: o.workDir, kubeconfigFile: o.kubeconfigFile }),
+    answers: async () => ({ file: answersPath, values: await readAnswers(answersPath) }),
+  };
+}
+
+async function httpGet(url: string): Promise<HttpReply> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+  return { status: res.status, body: await res.text() };
+}
+
+/** undefined when there is no file; a broken file is the learner's to fix, so it reads as empty. */
+async function readAnswers(file: string): Promise<Record<string, unknown> | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  try {
+    const value = parse(text) as unknown;
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** A short shell command (the `script` check kind): output captured, killed at its time limit. */
+export function runShell(command: string, timeoutMs: number, o: { cwd: string; kubeconfigFile: string }) {
+  return new Promise<{ exitCode: number | null; output: string; timedOut: boolean }>((resolve) => {
+    const child = spawn("bash", ["-c", command], {
+      cwd: o.cwd,
+      env: { ...process.env, KUBECONFIG: o.kubeconfigFile },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    let output = "";
+    let timedOut = false;
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(child.pid);
+    }, timeoutMs);
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      resolve({ exitCode: null, output: e.message, timedOut });
+    });
+    // 'exit', not 'close': a background child holding the pipes must not keep us waiting.
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      killGroup(child.pid);
+      resolve({ exitCode: code, output, timedOut });
+    });
+  });
+}
+
+/** Kills a whole process group (the script and whatever it left in the background). */
+export function killGroup(pid: number | undefined): void {
+  if (!pid) return;
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // already gone
+  }
+}
