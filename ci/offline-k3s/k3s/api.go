@@ -18,6 +18,10 @@ type apiClient struct {
 }
 
 func newAPIClient(base string, caPEM []byte, c *issued) (*apiClient, error) {
+	return newAPIClientServerName(base, caPEM, c, "")
+}
+
+func newAPIClientServerName(base string, caPEM []byte, c *issued, serverName string) (*apiClient, error) {
 	pool := x509.NewCertPool()
 	if !pool.AppendCertsFromPEM(caPEM) {
 		return nil, fmt.Errorf("bad CA PEM")
@@ -26,7 +30,7 @@ func newAPIClient(base string, caPEM []byte, c *issued) (*apiClient, error) {
 	if err != nil {
 		return nil, err
 	}
-	tr := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool, Certificates: []tls.Certificate{pair}}}
+	tr := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool, Certificates: []tls.Certificate{pair}, ServerName: serverName}}
 	return &apiClient{base: base, hc: &http.Client{Transport: tr, Timeout: 5 * time.Second}}, nil
 }
 

@@ -218,8 +218,15 @@ func runServer(args []string) int {
 			}
 		}
 	}
-	if err := waitFor(ctx, sup, "RBAC for the apiserver's kubelet client", 30*time.Second, func() error {
-		return api.ensure("/apis/rbac.authorization.k8s.io/v1/clusterrolebindings", kubeletAPIAdminBinding)
+	token, err := serverToken(fs)
+	if err != nil {
+		return exit(die("token: %v", err))
+	}
+	if err := waitFor(ctx, sup, "RBAC for the apiserver's kubelet client and agents' join secret", 30*time.Second, func() error {
+		if err := api.ensure("/apis/rbac.authorization.k8s.io/v1/clusterrolebindings", kubeletAPIAdminBinding); err != nil {
+			return err
+		}
+		return publishJoinSecrets(api, token, ca, tls)
 	}); err != nil {
 		return exit(err.(exitErr).code)
 	}
@@ -251,6 +258,8 @@ func runServer(args []string) int {
 	if err := startNode(sup, node, prep, ca, tls, kubeletKC, proxyKC, caPath); err != nil {
 		return exit(die("%v", err))
 	}
+
+	go syncPodRoutes(ctx, api, node.name)
 
 	// ---- ready ------------------------------------------------------------------------------
 	labelled := false

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# End-to-end check of the node image by hand, the way @testcontainers/k3s runs it.
+# Traffic goes only to 127.0.0.1 (the mapped API port, a port-forward) and into the
+# container this script starts.
+#
+# usage: smoke-test.sh [IMAGE] [KUBECTL] [APP_IMAGE]
+#   IMAGE      default grade/k3s-offline:v1.34.2-k3s1
+#   KUBECTL    default <repo>/.cache/k8s (the multicall binary; `k8s kubectl`)
+#   APP_IMAGE  an HTTP server on 8080, default gcr.io/google-samples/kubernetes-bootcamp:v1
+#   CLIENT_IMAGE (env) a busybox with sh and wget, default busybox:1.36
+# KEEP=1 leaves the container running.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+image=${1:-grade/k3s-offline:v1.34.2-k3s1}
+k8s=${2:-$repo/.cache/k8s}
+app=${3:-gcr.io/google-samples/kubernetes-bootcamp:v1}
+client=${CLIENT_IMAGE:-busybox:1.36}
+
+work=$(mktemp -d)
+name=k3s-smoke-$$
+pass=0 fail=0
+ok()   { pass=$((pass + 1)); printf 'PASS %s\n' "$*"; }
+bad()  { fail=$((fail + 1)); printf 'FAIL %s\n' "$*"; }
+kc()   { "$k8s" kubectl --kubeconfig "$work/kubeconfig" --request-timeout=30s "$@"; }
+cleanup() {
+  [ -n "${pf:-}" ] && kill "$pf" 2>/dev/null || true
+  if [ "${KEEP:-}" != 1 ]; then docker rm -f -v "$name" >/dev/null 2>&1 || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+t0=$(date +%s.%N)
+docker run -d --name "$name" --privileged --cgroupns=host -v /sys/fs/cgroup:/sys/fs/cgroup:rw \
+  --tmpfs /run --tmpfs /var/run -p 127.0.0.1::6443 -p 127.0.0.1::8443 \
+  "$image" server --disable=traefik --tls-san=k3s-smoke >/dev/null
+ready=
+for _ in $(seq 1 240); do
+  if docker logs "$name" 2>&1 | grep -q 'Node controller sync successful'; then ready=1; break; fi
+  [ "$(docker inspect -f '{{.State.Running}}' "$name")" = true ] || break
+  sleep 0.5
+done
+t1=$(date +%s.%N)
+if [ -z "$ready" ]; then
+  docker logs "$name" 2>&1 | tail -40
+  bad "ready line within 120 s"; echo "0 passed, 1 failed"; exit 1
+fi
+ok "ready line after $(echo "$t1 - $t0" | bc) s from docker run"
+
+port=$(docker port "$name" 6443/tcp | head -n1 | sed 's/.*://')
+docker cp "$name:/etc/rancher/k3s/k3s.yaml" "$work/kubeconfig" >/dev/null
+sed -i "s#server: .*#server: https://localhost:$port#" "$work/kubeconfig"
+
+kc get nodes -o wide
+[ "$(kc get nodes -o jsonpath='{.items[0].status.conditions[?(@.type=="Ready")].status}')" = True ] \
+  && ok "node Ready" || bad "node Ready"
+
+for img in "$app" "$client"; do
+  docker save "$img" | docker exec -i "$name" ctr -n k8s.io images import - >/dev/null \
+    && ok "ctr import $img" || bad "ctr import $img"
+done
+docker exec "$name" ctr -n k8s.io images ls -q | grep -q "$app" && ok "ctr images ls shows $app" || bad "ctr images ls"
+
+kc create deployment web --image="$app" --port=8080 >/dev/null
+kc expose deployment web --port=80 --target-port=8080 >/dev/null
+kc expose deployment web --name=web-np --type=NodePort --port=80 --target-port=8080 >/dev/null
+kc run client --image="$client" --restart=Never --command -- sleep 3600 >/dev/null
+kc rollout status deployment/web --timeout=120s && ok "deployment of $app available" || bad "deployment available"
+kc wait --for=condition=Ready pod/client --timeout=120s >/dev/null && ok "client pod Ready" || bad "client pod Ready"
+kc get pods -o wide
+
+pod=$(kc get pods -l app=web -o jsonpath='{.items[0].metadata.name}')
+podip=$(kc get pod "$pod" -o jsonpath='{.status.podIP}')
+case $podip in 10.42.*) ok "pod IP $podip in 10.42.0.0/16" ;; *) bad "pod IP $podip" ;; esac
+kc logs "$pod" --tail=5 && ok "kubectl logs" || bad "kubectl logs"
+kc exec client -- sh -c 'echo exec-ok' | grep -q exec-ok && ok "kubectl exec" || bad "kubectl exec"
+body=$(kc get --raw "/api/v1/namespaces/default/pods/$pod:8080/proxy/" || true)
+[ -n "$body" ] && ok "apiserver pod proxy: $(echo "$body" | head -c 80)" || bad "apiserver pod proxy"
+
+cip=$(kc get svc web -o jsonpath='{.spec.clusterIP}')
+out=$(kc exec client -- wget -qO- -T 5 "http://$cip/" || true)
+[ -n "$out" ] && ok "ClusterIP $cip from a pod: $(echo "$out" | head -c 80)" || bad "ClusterIP $cip from a pod"
+out=$(kc exec client -- sh -c 'wget -qO- -T 5 "http://$WEB_SERVICE_HOST:$WEB_SERVICE_PORT/"' || true)
+[ -n "$out" ] && ok "service env vars from a pod" || bad "service env vars from a pod"
+np=$(kc get svc web-np -o jsonpath='{.spec.ports[0].nodePort}')
+nodeip=$(kc get node -o jsonpath='{.items[0].status.addresses[?(@.type=="InternalIP")].address}')
+for addr in 127.0.0.1 "$nodeip"; do
+  out=$(docker exec "$name" bash -c "exec 3<>/dev/tcp/$addr/$np && printf 'GET / HTTP/1.0\r\nHost: x\r\n\r\n' >&3 && timeout 5 cat <&3" || true)
+  echo "$out" | grep -q '200 OK' && ok "NodePort $addr:$np from inside the container" || bad "NodePort $addr:$np from inside the container"
+done
+out=$(kc exec client -- wget -qO- -T 5 "http://$nodeip:$np/" || true)
+[ -n "$out" ] && ok "NodePort from a pod" || bad "NodePort from a pod"
+
+kc port-forward "pod/$pod" 18080:8080 >/dev/null 2>&1 & pf=$!
+sleep 2
+out=$( (exec 3<>/dev/tcp/127.0.0.1/18080 && printf 'GET / HTTP/1.0\r\n\r\n' >&3 && timeout 5 cat <&3) 2>/dev/null || true)
+echo "$out" | grep -q '200 OK' && ok "kubectl port-forward" || bad "kubectl port-forward"
+kill "$pf" 2>/dev/null || true; pf=
+
+if [ "${KEEP:-}" != 1 ]; then
+  s0=$(date +%s.%N); docker stop "$name" >/dev/null; s1=$(date +%s.%N)
+  code=$(docker inspect -f '{{.State.ExitCode}}' "$name")
+  secs=$(echo "$s1 - $s0" | bc)
+  if [ "$code" = 0 ] && [ "$(echo "$secs < 5" | bc)" = 1 ]; then ok "docker stop in $secs s, exit 0"; else bad "docker stop in $secs s, exit $code"; fi
+  docker logs "$name" 2>&1 | tail -3
+fi
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
