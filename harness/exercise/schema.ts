@@ -4,7 +4,6 @@ import { durationSchema } from "../../graders/shared/duration.ts";
 
 /** Defaults in one place: an exercise file only says what differs. */
 export const DEFAULTS = {
-  checkTimeout: "10s",
   readyTimeout: "3m",
   scriptTimeout: "5m",
   answersFile: "answers.yaml",
@@ -47,7 +46,7 @@ export const exerciseSchema = z
       .strict()
       .prefault({}),
     defaults: z
-      .object({ timeout: durationSchema.prefault(DEFAULTS.checkTimeout).describe("check timeout when a check names none") })
+      .object({ timeout: durationSchema.optional().describe("check timeout when a check names none (else each kind's own default)") })
       .strict()
       .prefault({}),
     tasks: z.array(taskSchema).min(1),

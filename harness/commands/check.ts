@@ -1,0 +1,25 @@
+import { loadExercise, resolveExerciseFile } from "../exercise/load.ts";
+import { KubeClient } from "../kube/kube-client.ts";
+import { createGradingContext } from "../runner/grading-context.ts";
+import { gradeExercise } from "../runner/grade-exercise.ts";
+import { readState } from "../state.ts";
+import { readFile } from "node:fs/promises";
+import { UsageError } from "../errors.ts";
+import { exitCodeFor, reportersFrom, workDirFor, type ReportOptions } from "./common.ts";
+
+/** grade check [exercise]: grades the cluster `grade start` left running (or --kubeconfig's). */
+export async function checkCommand(exerciseRef: string | undefined, o: ReportOptions & { kubeconfig?: string; work?: string }): Promise<number> {
+  const state = await readState();
+  const ref = exerciseRef ?? state?.exerciseId;
+  if (!ref) throw new UsageError("nothing to check: run `grade start <exercise>` first, or name the exercise and pass --kubeconfig");
+  const kubeconfigFile = o.kubeconfig ?? (state && state.exerciseId === ref ? state.kubeconfigFile : undefined);
+  if (!kubeconfigFile) {
+    throw new UsageError(`no cluster for ${ref}: run \`grade start ${ref}\` first${state ? ` (the running one is for ${state.exerciseId})` : ""}, or pass --kubeconfig`);
+  }
+  const reporter = reportersFrom(o);
+  const loaded = await loadExercise(state && !exerciseRef ? state.exerciseFile : resolveExerciseFile(ref));
+  const kube = new KubeClient(await readFile(kubeconfigFile, "utf8"));
+  const ctx = createGradingContext({ kube, kubeconfigFile, workDir: workDirFor(loaded.exercise.id, o.work), answersFile: loaded.exercise.work.answers });
+  const report = await gradeExercise(loaded, ctx, reporter);
+  return exitCodeFor(report);
+}

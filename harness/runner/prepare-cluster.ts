@@ -1,0 +1,45 @@
+import type { Cluster } from "../cluster/cluster.ts";
+import { borrowCluster } from "../cluster/borrowed-cluster.ts";
+import { startK3sCluster } from "../cluster/k3s-cluster.ts";
+import type { LoadedExercise } from "../exercise/load.ts";
+import { applyManifests } from "../kube/apply-manifests.ts";
+import { KubeClient } from "../kube/kube-client.ts";
+import { waitUntilReady } from "../kube/wait-ready.ts";
+import { step } from "../ui/step.ts";
+import { onInterrupt } from "./teardown.ts";
+
+export interface PreparedCluster {
+  cluster: Cluster;
+  kube: KubeClient;
+  /** ms per phase: cluster, images, starter. */
+  timings: Record<string, number>;
+}
+
+/**
+ * Cluster → images → starter manifests → ready. On any failure (or Ctrl-C) a cluster grade
+ * started is removed before the error goes on: nothing is left running.
+ */
+export async function prepareCluster(loaded: LoadedExercise, o: { kubeconfigFile?: string; keepAlive: boolean }): Promise<PreparedCluster> {
+  const { exercise } = loaded;
+  const started = await step(o.kubeconfigFile ? `Connecting to the cluster in ${o.kubeconfigFile}` : "Starting a k3s cluster", () =>
+    o.kubeconfigFile ? borrowCluster(o.kubeconfigFile) : startK3sCluster({ exerciseId: exercise.id, keepAlive: o.keepAlive }),
+  );
+  const cluster = started.value;
+  const forget = onInterrupt(() => cluster.stop());
+  try {
+    const kube = new KubeClient(cluster.kubeconfig);
+    const images = await step(`Making ${exercise.images.length} image(s) available`, () => cluster.loadImages(exercise.images));
+    for (const line of images.value) process.stderr.write(`    ${line}\n`);
+    const starter = await step(`Applying ${loaded.starterFiles.length} starter manifest(s)`, async () => {
+      const applied = await applyManifests(kube, loaded.starterFiles);
+      await waitUntilReady(kube, applied, exercise.ready.timeout);
+      return applied;
+    });
+    forget();
+    return { cluster, kube, timings: { cluster: started.ms, images: images.ms, starter: starter.ms } };
+  } catch (e) {
+    forget();
+    await cluster.stop();
+    throw e;
+  }
+}

@@ -1,0 +1,38 @@
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+
+/** Where `grade start` leaves what `grade check` and `grade stop` need, in the learner's folder. */
+export const STATE_DIR = ".grade";
+export const KUBECONFIG_FILE = path.join(STATE_DIR, "kubeconfig");
+const STATE_FILE = path.join(STATE_DIR, "state.json");
+
+const stateSchema = z.object({
+  exerciseId: z.string(),
+  exerciseFile: z.string(),
+  kubeconfigFile: z.string(),
+  /** Absent when the cluster was borrowed (--kubeconfig): grade must not remove it then. */
+  containerId: z.string().optional(),
+  description: z.string(),
+  startedAt: z.string(),
+});
+export type SessionState = z.infer<typeof stateSchema>;
+
+export async function readState(root = process.cwd()): Promise<SessionState | undefined> {
+  const file = path.join(root, STATE_FILE);
+  if (!existsSync(file)) return undefined;
+  const parsed = stateSchema.safeParse(JSON.parse(await readFile(file, "utf8")));
+  return parsed.success ? parsed.data : undefined;
+}
+
+export async function writeState(state: SessionState, kubeconfig: string, root = process.cwd()): Promise<void> {
+  await mkdir(path.join(root, STATE_DIR), { recursive: true });
+  // The kubeconfig holds admin credentials: readable by the learner only.
+  await writeFile(path.join(root, state.kubeconfigFile), kubeconfig, { mode: 0o600 });
+  await writeFile(path.join(root, STATE_FILE), `${JSON.stringify(state, null, 2)}\n`);
+}
+
+export async function clearState(root = process.cwd()): Promise<void> {
+  await rm(path.join(root, STATE_DIR), { recursive: true, force: true });
+}

@@ -1,0 +1,27 @@
+import ora from "ora";
+import pc from "picocolors";
+import { formatMs } from "../../graders/shared/duration.ts";
+
+/**
+ * Runs one long step with a spinner (on a terminal) or a plain start line (in CI logs), and ends
+ * it with ✓/✗ and its duration. Returns the step's value and how long it took.
+ */
+export async function step<T>(title: string, work: () => Promise<T>, stream: NodeJS.WriteStream = process.stderr): Promise<{ value: T; ms: number }> {
+  const started = Date.now();
+  const spinner = ora({ text: title, stream, isEnabled: stream.isTTY === true });
+  if (spinner.isEnabled) spinner.start();
+  else stream.write(`… ${title}\n`);
+  try {
+    const value = await work();
+    const ms = Date.now() - started;
+    const done = `${title} ${pc.dim(`(${formatMs(ms)})`)}`;
+    if (spinner.isEnabled) spinner.succeed(done);
+    else stream.write(`${pc.green("✓")} ${done}\n`);
+    return { value, ms };
+  } catch (e) {
+    const failed = `${title} ${pc.dim(`(failed after ${formatMs(Date.now() - started)})`)}`;
+    if (spinner.isEnabled) spinner.fail(failed);
+    else stream.write(`${pc.red("✗")} ${failed}\n`);
+    throw e;
+  }
+}
