@@ -1,0 +1,3 @@
+module grade.local/ci/images/bootcamp
+
+go 1.22

@@ -1,0 +1,3 @@
+module grade.local/ci/images/pause
+
+go 1.22
