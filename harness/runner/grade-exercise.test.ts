@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import { fakeContext } from "../../graders/test-support/fake-context.ts";
+import { fakeClock } from "../../graders/test-support/fake-clock.ts";
+import { parseExercise, type LoadedExercise } from "../exercise/load.ts";
+import type { CheckReport, ExerciseReport, TaskReport } from "../report/model.ts";
+import type { Reporter } from "../reporters/reporter.ts";
+import { gradeExercise, taskPoints } from "./grade-exercise.ts";
+
+// Script checks stand in for every kind: `true` passes, anything else fails, at once (timeout 0).
+const EXERCISE = `
+id: demo
+title: Demo exercise
+defaults: { timeout: 0s }
+tasks:
+  - id: all-pass
+    title: Everything right
+    points: 2
+    hint: nothing to see
+    checks:
+      - { kind: script, run: "true", name: first }
+      - { kind: script, run: "true" }
+  - id: one-of-three
+    title: Partly right
+    points: 10
+    hint: read the README
+    checks:
+      - { kind: script, run: "true" }
+      - { kind: script, run: "false" }
+      - { kind: script, run: "boom" }
+  - id: none
+    title: Nothing right
+    points: 3
+    checks:
+      - { kind: script, run: "false" }
+`;
+
+function loaded(text = EXERCISE): LoadedExercise {
+  return { exercise: parseExercise(text, "exercises/demo/exercise.yaml"), dir: "exercises/demo", file: "exercises/demo/exercise.yaml", starterFiles: [] };
+}
+
+const ctx = fakeContext({
+  runScript: async (command) => {
+    if (command === "boom") throw new Error("cluster unreachable");
+    return { exitCode: command === "true" ? 0 : 1, output: "", timedOut: false };
+  },
+});
+
+function recordingReporter() {
+  const calls: string[] = [];
+  const reporter: Reporter = {
+    onRunBegin: (info) => void calls.push(`begin ${info.exerciseId} "${info.title}" ${info.taskCount} tasks`),
+    onCheckEnd: (task: TaskReport, check: CheckReport) => void calls.push(`check ${task.id}/${check.name} ${check.status}`),
+    onRunEnd: (report: ExerciseReport) => void calls.push(`end ${report.points}/${report.maxPoints}`),
+  };
+  return { reporter, calls };
+}
+
+describe("taskPoints", () => {
+  it("gives all points when every check passes, the passed share otherwise, rounded to cents", () => {
+    expect(taskPoints(4, 4, 4)).toBe(4);
+    expect(taskPoints(4, 1, 4)).toBe(1);
+    expect(taskPoints(10, 1, 3)).toBe(3.33);
+    expect(taskPoints(10, 2, 3)).toBe(6.67);
+    expect(taskPoints(3, 0, 1)).toBe(0);
+    expect(taskPoints(3, 0, 0)).toBe(0);
+  });
+});
+
+describe("gradeExercise", () => {
+  it("grades every task with partial credit and totals the report", async () => {
+    const { reporter } = recordingReporter();
+    const report = await gradeExercise(loaded(), ctx, reporter, { diagnostics: ["your script timed out"], timings: { cluster: 1200, script: 300 } }, fakeClock());
+    expect(report).toMatchObject({
+      exerciseId: "demo",
+      title: "Demo exercise",
+      file: "exercises/demo/exercise.yaml",
+      points: 5.33,
+      maxPoints: 15,
+      diagnostics: ["your script timed out"],
+      timings: { cluster: 1200, script: 300, checks: 0 },
+      ms: 1500,
+    });
+    expect(report.tasks.map((t) => [t.id, t.points, t.maxPoints])).toEqual([
+      ["all-pass", 2, 2],
+      ["one-of-three", 3.33, 10],
+      ["none", 0, 3],
+    ]);
+  });
+
+  it("names unnamed checks `check N`, keeps each status, and repeats the hint only on checks that did not pass", async () => {
+    const report = await gradeExercise(loaded(), ctx, recordingReporter().reporter, {}, fakeClock());
+    expect(report.tasks[0]!.checks.map((c) => c.name)).toEqual(["first", "check 2"]);
+    expect(report.tasks[1]!.checks.map((c) => ({ name: c.name, kind: c.kind, status: c.status, hint: c.hint, attempts: c.attempts }))).toEqual([
+      { name: "check 1", kind: "script", status: "pass", hint: undefined, attempts: 1 },
+      { name: "check 2", kind: "script", status: "fail", hint: "read the README", attempts: 1 },
+      { name: "check 3", kind: "script", status: "error", hint: "read the README", attempts: 1 },
+    ]);
+    expect(report.tasks[1]!.checks[2]!.message).toBe("the check could not run: cluster unreachable");
+    expect(report.tasks[2]!.checks[0]!.hint).toBeUndefined();
+  });
+
+  it("calls the reporter's hooks in order: begin, every check as it ends, end with the report", async () => {
+    const { reporter, calls } = recordingReporter();
+    const report = await gradeExercise(loaded(), ctx, reporter, {}, fakeClock());
+    expect(calls).toEqual([
+      'begin demo "Demo exercise" 3 tasks',
+      "check all-pass/first pass",
+      "check all-pass/check 2 pass",
+      "check one-of-three/check 1 pass",
+      "check one-of-three/check 2 fail",
+      "check one-of-three/check 3 error",
+      "check none/check 1 fail",
+      `end ${report.points}/${report.maxPoints}`,
+    ]);
+  });
+
+  it("works with a reporter that has no hooks at all", async () => {
+    const report = await gradeExercise(loaded(), ctx, {}, {}, fakeClock());
+    expect(report.points).toBe(5.33);
+  });
+
+  it("gives full marks when everything passes", async () => {
+    const all = EXERCISE.replaceAll('run: "false"', 'run: "true"').replaceAll('run: "boom"', 'run: "true"');
+    const report = await gradeExercise(loaded(all), ctx, {}, {}, fakeClock());
+    expect(report.points).toBe(report.maxPoints);
+  });
+
+  it("uses the exercise's default timeout for checks that name none", async () => {
+    const clock = fakeClock();
+    const slow = EXERCISE.replace("defaults: { timeout: 0s }", "defaults: { timeout: 3s }");
+    const report = await gradeExercise(loaded(slow), ctx, {}, {}, clock);
+    // Three failing checks (two fails, one error), each retried for 3 s.
+    expect(report.tasks.flatMap((t) => t.checks).filter((c) => c.status !== "pass").map((c) => c.ms)).toEqual([3_000, 3_000, 3_000]);
+    expect(report.timings.checks).toBe(9_000);
+  });
+});
