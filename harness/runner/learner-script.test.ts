@@ -1,40 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { isRunning, readPid, stopsRunning } from "../../graders/test-support/processes.ts";
 import { UsageError } from "../errors.ts";
 import { runLearnerScript, type ScriptRun } from "./learner-script.ts";
-
-/**
- * True while a process with this pid is running: signal 0 only checks that it exists. A killed
- * orphan stays a zombie until init reaps it (slowly in some containers), and a zombie runs nothing.
- */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    // /proc/PID/stat: "PID (comm) STATE ..."; comm may hold spaces, so read after the last ")".
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
-  } catch {
-    return true;
-  }
-}
-
-/** SIGKILL is delivered asynchronously: allow a moment before calling a process still there. */
-async function gone(pid: number, withinMs = 2_000): Promise<boolean> {
-  const deadline = Date.now() + withinMs;
-  while (Date.now() < deadline) {
-    if (!alive(pid)) return true;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return !alive(pid);
-}
-
-const readPid = (file: string) => Number(readFileSync(file, "utf8").trim());
 
 describe("runLearnerScript (real bash, no cluster)", () => {
   const runs: ScriptRun[] = [];
@@ -42,7 +12,7 @@ describe("runLearnerScript (real bash, no cluster)", () => {
   afterEach(() => {
     // Whatever a failing test left behind.
     for (const run of runs.splice(0)) run.cleanup();
-    for (const pid of pids.splice(0)) if (alive(pid)) process.kill(pid, "SIGKILL");
+    for (const pid of pids.splice(0)) if (isRunning(pid)) process.kill(pid, "SIGKILL");
   });
 
   function setup(body: string) {
@@ -78,8 +48,8 @@ describe("runLearnerScript (real bash, no cluster)", () => {
     const scriptPid = readPid(path.join(s.dir, "script.pid"));
     const childPid = readPid(path.join(s.dir, "child.pid"));
     pids.push(scriptPid, childPid);
-    expect(await gone(scriptPid)).toBe(true);
-    expect(await gone(childPid)).toBe(true);
+    expect(await stopsRunning(scriptPid)).toBe(true);
+    expect(await stopsRunning(childPid)).toBe(true);
   });
 
   it("lets a background child (a kubectl proxy) live until cleanup(), and ends it then", async () => {
@@ -89,9 +59,9 @@ describe("runLearnerScript (real bash, no cluster)", () => {
     expect(run).toMatchObject({ exitCode: 0, timedOut: false });
     const childPid = readPid(path.join(s.dir, "child.pid"));
     pids.push(childPid);
-    expect(alive(childPid)).toBe(true);
+    expect(isRunning(childPid)).toBe(true);
     run.cleanup();
-    expect(await gone(childPid)).toBe(true);
+    expect(await stopsRunning(childPid)).toBe(true);
   });
 
   it("refuses a script that does not exist, saying where it looked", async () => {

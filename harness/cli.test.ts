@@ -1,0 +1,81 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { EXIT } from "./errors.ts";
+import { main } from "./cli.ts";
+
+// Runs with cwd = the repository root (vitest's root). No test here may start a cluster: every
+// command below fails, or finishes, before one would be needed.
+
+let stdout = "";
+let stderr = "";
+beforeEach(() => {
+  stdout = "";
+  stderr = "";
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("grade (cli)", () => {
+  it("--help exits 0 and lists every command", async () => {
+    expect(await main(["--help"])).toBe(EXIT.ok);
+    for (const command of ["run", "start", "check", "stop", "list", "validate"]) {
+      expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, "m"));
+    }
+  });
+
+  it("an unknown option is a usage error (2), and says so", async () => {
+    expect(await main(["--frobnicate"])).toBe(EXIT.usage);
+    expect(stderr).toContain("unknown option '--frobnicate'");
+  });
+
+  it("an unknown option of a subcommand is a usage error too", async () => {
+    expect(await main(["validate", "--fast"])).toBe(EXIT.usage);
+  });
+
+  it("runs `run` by default: an exercise that does not exist is a usage error naming it", async () => {
+    expect(await main(["nope"])).toBe(EXIT.usage);
+    expect(stderr).toContain('grade: no exercise "nope": looked for exercises/nope/exercise.yaml');
+  });
+
+  it("validate checks every exercise in the repository and exits 0", async () => {
+    expect(await main(["validate"])).toBe(EXIT.ok);
+    expect(stdout).toContain(`✓ ${path.join("exercises", "exercise-3", "exercise.yaml")}`);
+  });
+
+  it("validate on a bad file exits 2 and prints the located problem", async () => {
+    expect(await main(["validate", "harness/exercise/testdata/bad-unknown-key.yaml"])).toBe(EXIT.usage);
+    expect(stdout).toContain('harness/exercise/testdata/bad-unknown-key.yaml:8 tasks[0].checks[0]: unknown key "replica": remove it or fix the spelling');
+  });
+
+  it("validate on a good file without starter, solution or README lists each missing piece", async () => {
+    expect(await main(["validate", "harness/exercise/testdata/good.yaml"])).toBe(EXIT.usage);
+    expect(stdout).toContain("no starter manifests");
+    expect(stdout).toContain("no reference solution");
+    expect(stdout).toContain("no learner instructions");
+  });
+
+  it("validate on a file that does not exist exits 2", async () => {
+    expect(await main(["validate", "exercises/nope"])).toBe(EXIT.usage);
+    expect(stderr).toContain('no exercise "exercises/nope"');
+  });
+
+  it("check with no running session and no exercise exits 2, saying to start one", async () => {
+    // An empty folder as cwd, so a session someone left in the repository cannot be found.
+    const empty = mkdtempSync(path.join(tmpdir(), "grade-cli-"));
+    vi.spyOn(process, "cwd").mockReturnValue(empty);
+    expect(await main(["check"])).toBe(EXIT.usage);
+    expect(stderr).toContain("nothing to check: run `grade start <exercise>` first");
+  });
+
+  it("check naming an exercise but with no cluster exits 2", async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), "grade-cli-"));
+    vi.spyOn(process, "cwd").mockReturnValue(empty);
+    expect(await main(["check", "exercise-3"])).toBe(EXIT.usage);
+    expect(stderr).toContain("no cluster for exercise-3: run `grade start exercise-3` first");
+  });
+});
