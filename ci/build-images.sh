@@ -66,15 +66,28 @@ label_of() {
 
 is_current() { [[ "$(label_of "$1")" == "$2" ]]; }
 
+image_id() { docker image inspect --format '{{.Id}}' "$1" 2>/dev/null || true; }
+
+# drop_if_dangling ID: remove an image a rebuild left without tags, so that
+# repeated rebuilds don't pile up; one still used (by a container) stays.
+drop_if_dangling() {
+  [[ -n $1 ]] || return 0
+  if [[ "$(docker image inspect --format '{{len .RepoTags}}' "$1" 2>/dev/null)" == 0 ]]; then
+    docker rmi "$1" >/dev/null 2>&1 || true
+  fi
+}
+
 # docker_build NAME HASH CONTEXT TAG...: build CONTEXT, log to .cache/logs.
 docker_build() {
   local name=$1 hash=$2 context=$3; shift 3
-  local tags=() t
+  local tags=() t old
+  old=$(image_id "$1")
   for t in "$@"; do tags+=(-t "$t"); done
   if ! docker build --label "$LABEL=$hash" "${tags[@]}" "$context" >"$LOGS/$name.log" 2>&1; then
     tail -n 30 "$LOGS/$name.log" >&2
     die "docker build of $name failed (log: .cache/logs/$name.log)"
   fi
+  drop_if_dangling "$old"
 }
 
 # stage_context NAME SRC_DIR: fresh .cache/images/NAME with SRC_DIR's Dockerfile.
@@ -90,19 +103,23 @@ go_build() { # go_build MODULE_DIR OUT [LDFLAGS]
   go build -C "$1" -trimpath -buildvcs=false -ldflags "-s -w ${3:-}" -o "$2" .
 }
 
-# Debian's busybox-static .deb, fetched once with apt-get and kept in .cache/debs.
-busybox_deb() {
+# Debian's busybox-static .deb, fetched once with apt-get and kept in
+# .cache/debs; sets BUSYBOX_DEB and BUSYBOX_DEB_SHA.
+fetch_busybox_deb() {
   local dir=$CACHE/debs deb
   mkdir -p "$dir"
   deb=$(ls "$dir"/busybox-static_*.deb 2>/dev/null | head -n1 || true)
+  RESULT=reused
   if [[ -z $deb ]]; then
+    RESULT=fetched
     command -v apt-get >/dev/null || die "apt-get is needed to fetch Debian's busybox-static"
     (cd "$dir" && apt-get download busybox-static >"$LOGS/apt.log" 2>&1) ||
       { apt-get update >>"$LOGS/apt.log" 2>&1 && (cd "$dir" && apt-get download busybox-static >>"$LOGS/apt.log" 2>&1); } ||
       { cat "$LOGS/apt.log" >&2; die "apt-get download busybox-static failed"; }
     deb=$(ls "$dir"/busybox-static_*.deb | head -n1)
   fi
-  printf '%s\n' "$deb"
+  BUSYBOX_DEB=$deb
+  BUSYBOX_DEB_SHA="$(basename "$deb") $(sha256sum "$deb" | cut -c1-32)"
 }
 
 # stage_busybox_rootfs ROOTFS: busybox at /bin/busybox with a symlink per
@@ -167,10 +184,16 @@ build_busybox() {
   RESULT=built
 }
 
+# run_script SCRIPT ARG...: by its own shebang when executable, else with bash.
+run_script() {
+  local s=$1; shift
+  if [[ -x $s ]]; then "./$s" "$@"; else bash "$s" "$@"; fi
+}
+
 # The node image is our teammates' recipe; we only call it, then stamp the
 # result with the inputs label (a metadata-only build on top of it).
 build_node() {
-  local k8s_build=ci/offline-k3s/k8s/build.sh image_build=ci/offline-k3s/build-image.sh hash s
+  local k8s_build=ci/offline-k3s/k8s/build.sh image_build=ci/offline-k3s/build-image.sh hash s old
   for s in "$k8s_build" "$image_build"; do
     if [[ ! -f $s ]]; then
       echo "build-images: $s does not exist yet: node image $GRADE_K3S_IMAGE not built" >&2
@@ -179,13 +202,15 @@ build_node() {
   done
   hash=$(hash_inputs ci/offline-k3s -- "$GO_VERSION" "$PAUSE_HASH")
   if is_current "$GRADE_K3S_IMAGE" "$hash"; then RESULT=reused; return; fi
-  bash "$k8s_build" "$CACHE/k8s" >"$LOGS/k8s.log" 2>&1 ||
+  old=$(image_id "$GRADE_K3S_IMAGE")
+  run_script "$k8s_build" "$CACHE/k8s" >"$LOGS/k8s.log" 2>&1 ||
     { tail -n 30 "$LOGS/k8s.log" >&2; die "$k8s_build failed (log: .cache/logs/k8s.log)"; }
-  bash "$image_build" "$GRADE_K3S_IMAGE" "$CACHE/k8s" >"$LOGS/node-image.log" 2>&1 ||
+  run_script "$image_build" "$GRADE_K3S_IMAGE" "$CACHE/k8s" >"$LOGS/node-image.log" 2>&1 ||
     { tail -n 30 "$LOGS/node-image.log" >&2; die "$image_build failed (log: .cache/logs/node-image.log)"; }
   printf 'FROM %s\n' "$GRADE_K3S_IMAGE" |
     docker build --label "$LABEL=$hash" -t "$GRADE_K3S_IMAGE" - >"$LOGS/node-label.log" 2>&1 ||
     { tail -n 30 "$LOGS/node-label.log" >&2; die "labelling $GRADE_K3S_IMAGE failed"; }
+  drop_if_dangling "$old"
   RESULT=built
 }
 
@@ -199,6 +224,8 @@ on_exit() {
   fi
 }
 trap on_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 step() { # step NAME FUNCTION [ARG...]
   STEP=$1; shift
@@ -217,10 +244,9 @@ TOTAL_START=$(now)
 mkdir -p "$LOGS"
 GO_VERSION=$(go env GOVERSION)
 SCRIPT_HASH=$(sha256sum "${BASH_SOURCE[0]}" | cut -c1-32)
-BUSYBOX_DEB=$(busybox_deb)
-BUSYBOX_DEB_SHA="$(basename "$BUSYBOX_DEB") $(sha256sum "$BUSYBOX_DEB" | cut -c1-32)"
 NODE_MISSING=0
 
+step "busybox-static .deb" fetch_busybox_deb
 step "pause ($PAUSE_IMAGE)" build_pause
 step "bootcamp v1" build_bootcamp 1
 step "bootcamp v2" build_bootcamp 2
