@@ -23,7 +23,8 @@ export const answer = defineGrader({
   // Answers are read once; the truth can still be settling (a pod starting), so a short retry.
   defaultTimeoutMs: 5_000,
   async evaluate(ctx, spec) {
-    const { file, values } = await ctx.answers();
+    const { file, values, problem } = await ctx.answers();
+    if (problem) return fail(`${file} ${problem}`);
     if (values === undefined) return fail(`no answers file: write your answer to ${spec.key} in ${file}`);
     const given = readPath(values, spec.key);
     if (given === undefined || given === null || String(given).trim() === "") {

@@ -8,7 +8,9 @@ const schema = z
     pods: podSelectorSchema,
     /** How many matching pods must be Running (and Ready, when asked). */
     count: z
-      .union([z.number().int().min(0), z.object({ min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() }).strict()])
+      .union([z.number().int().min(0), z.object({ min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() }).strict()], {
+        error: "a number, or { min, max }",
+      })
       .default({ min: 1 }),
     ready: z.boolean().default(true).describe("pods must pass their readiness checks"),
     nodeReady: z.boolean().default(true).describe("the pods' nodes must be Ready"),

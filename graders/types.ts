@@ -72,8 +72,8 @@ export interface GradingContext {
   httpGet(url: string): Promise<HttpReply>;
   /** Runs a shell command with KUBECONFIG set, in the learner's work directory. */
   runScript(command: string, timeoutMs: number): Promise<{ exitCode: number | null; output: string; timedOut: boolean }>;
-  /** The learner's answers file, parsed; undefined when there is none. */
-  answers(): Promise<{ file: string; values: Record<string, unknown> | undefined }>;
+  /** The learner's answers file, parsed; values undefined when there is none, problem set when it can't be read. */
+  answers(): Promise<{ file: string; values: Record<string, unknown> | undefined; problem?: string }>;
 }
 
 /** A check kind: its zod schema (the YAML a check of this kind accepts) and its evaluator. */

@@ -51,7 +51,7 @@ describe("grade (cli)", () => {
 
   it("validate on a bad file exits 2 and prints the located problem", async () => {
     expect(await main(["validate", "harness/exercise/testdata/bad-unknown-key.yaml"])).toBe(EXIT.usage);
-    expect(stdout).toContain('harness/exercise/testdata/bad-unknown-key.yaml:8 tasks[0].checks[0]: unknown key "replica": remove it or fix the spelling');
+    expect(stdout).toContain('harness/exercise/testdata/bad-unknown-key.yaml:10 tasks[0].checks[0]: unknown key "replica": remove it or fix the spelling');
   });
 
   it("validate on a good file without starter, solution or README lists each missing piece", async () => {

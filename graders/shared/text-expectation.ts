@@ -23,7 +23,7 @@ export const textExpectationSchema = z.union([
   z.object({ contains: z.string() }).strict(),
   z.object({ matches: regexSchema }).strict(),
   z.object({ notContains: z.string() }).strict(),
-]);
+], { error: "use exactly one of: equals, contains, matches, notContains" });
 
 export type TextExpectation = z.infer<typeof textExpectationSchema>;
 

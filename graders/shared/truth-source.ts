@@ -35,7 +35,9 @@ const objectField = z
   })
   .strict();
 
-export const truthSourceSchema = z.union([podField, logs, exec, podProxy, objectField]);
+export const truthSourceSchema = z.union([podField, logs, exec, podProxy, objectField], {
+  error: "use exactly one of: podField (with pods), logs, exec, podProxy, objectField",
+});
 export type TruthSource = z.infer<typeof truthSourceSchema>;
 
 function firstCapture(text: string, pattern: string): string | undefined {

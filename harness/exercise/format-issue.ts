@@ -15,7 +15,7 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
         const options = (issue as { options?: unknown[] }).options ?? [];
         return `unknown check kind: use one of ${options.join(", ")}`;
       }
-      return `${issue.message}: ${issue.errors.map((branch) => branch.map((b) => `${b.path.join(".") || "value"} ${b.message}`).join("; ")).join(" | or | ")}`;
+      return describeUnionIssue(issue);
     case "invalid_value":
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
     default:
@@ -23,11 +23,17 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
-function describeValue(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a map";
-  return JSON.stringify(value);
+/**
+ * A value that fits none of a union's forms. When exactly one form was clearly meant (it has no
+ * unknown or missing keys), its own problems are the useful ones; otherwise the union's message,
+ * which lists the forms (each union in the schema carries one).
+ */
+function describeUnionIssue(issue: z.core.$ZodIssueInvalidUnion): string {
+  const meant = issue.errors.filter(
+    (branch) => !branch.some((b) => b.code === "unrecognized_keys" || (b.code === "invalid_type" && /received undefined/.test(b.message))),
+  );
+  if (meant.length === 1) return meant[0]!.map((b) => `${formatPath(b.path) || "value"}: ${describeIssue(b)}`).join("; ");
+  return issue.message;
 }
 
 /** tasks[1].checks[0].kind */

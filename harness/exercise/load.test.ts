@@ -42,7 +42,7 @@ describe("loadExercise", () => {
     const { message } = await loadError("bad-unknown-key.yaml");
     expect(message).toBe(
       `${fixture("bad-unknown-key.yaml")} is not a valid exercise:\n` +
-        `  ${fixture("bad-unknown-key.yaml")}:8 tasks[0].checks[0]: unknown key "replica": remove it or fix the spelling`,
+        `  ${fixture("bad-unknown-key.yaml")}:10 tasks[0].checks[0]: unknown key "replica": remove it or fix the spelling`,
     );
   });
 
@@ -87,7 +87,7 @@ describe("loadExercise", () => {
       "f.yaml is not a valid exercise:",
       "  f.yaml:1 id: lower-case letters, digits and dashes, e.g. exercise-3",
       "  f.yaml:3 tasks: Too small: expected array to have >=1 items",
-      '  f.yaml:1: unknown key "extra": remove it or fix the spelling',
+      '  f.yaml:4: unknown key "extra": remove it or fix the spelling',
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { readFile, readdir } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { LineCounter, parseDocument } from "yaml";
+import { LineCounter, isMap, isScalar, parseDocument } from "yaml";
 import { exerciseSchema, type Exercise } from "./schema.ts";
 import { describeIssue, formatPath } from "./format-issue.ts";
 import { UsageError } from "../errors.ts";
@@ -57,16 +57,24 @@ export function parseExercise(text: string, file: string): Exercise {
   if (result.success) return result.data;
 
   const lines = result.error.issues.map((issue) => {
-    const where = locate(doc, lineCounter, issue.path);
+    // An unknown key is best shown at its own line, not at the start of the map holding it.
+    const path = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]!] : issue.path;
+    const where = locate(doc, lineCounter, path);
     const at = formatPath(issue.path);
     return `${file}:${where}${at ? ` ${at}` : ""}: ${describeIssue(issue)}`;
   });
   throw new ExerciseFileError(`${file} is not a valid exercise:\n${lines.map((l) => `  ${l}`).join("\n")}`);
 }
 
-/** The line of the deepest node of the path that exists in the document. */
+/** The line of the deepest part of the path that exists in the document (a map key's own line when the path ends at one). */
 function locate(doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter, issuePath: readonly PropertyKey[]): number {
   for (let n = issuePath.length; n >= 0; n--) {
+    const parent = doc.getIn(issuePath.slice(0, n - 1) as (string | number)[], true);
+    const last = issuePath[n - 1];
+    if (n > 0 && isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === last);
+      if (pair && isScalar(pair.key) && pair.key.range) return lineCounter.linePos(pair.key.range[0]).line;
+    }
     const node = doc.getIn(issuePath.slice(0, n) as (string | number)[], true) as { range?: [number, number, number] } | undefined;
     if (node && typeof node === "object" && node.range) return lineCounter.linePos(node.range[0]).line;
   }

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parse } from "yaml";
+import { YAMLParseError, parse } from "yaml";
 import type { GradingContext, HttpReply } from "../../graders/types.ts";
 import type { KubeClient } from "../kube/kube-client.ts";
 
@@ -26,7 +26,7 @@ export function createGradingContext(o: ContextOptions): GradingContext {
     podProxyGet: (ns, pod, port, p) => o.kube.podProxyGet(ns, pod, port, p),
     httpGet,
     runScript: (command, timeoutMs) => runShell(command, timeoutMs, { cwd: o.workDir, kubeconfigFile: o.kubeconfigFile }),
-    answers: async () => ({ file: answersPath, values: await readAnswers(answersPath) }),
+    answers: () => readAnswers(answersPath),
   };
 }
 
@@ -35,20 +35,24 @@ async function httpGet(url: string): Promise<HttpReply> {
   return { status: res.status, body: await res.text() };
 }
 
-/** undefined when there is no file; a broken file is the learner's to fix, so it reads as empty. */
-async function readAnswers(file: string): Promise<Record<string, unknown> | undefined> {
+/** No file: values undefined. A file that isn't a YAML map: a problem the learner can fix, in their words. */
+async function readAnswers(file: string): Promise<{ file: string; values: Record<string, unknown> | undefined; problem?: string }> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
   } catch {
-    return undefined;
+    return { file, values: undefined };
   }
+  let value: unknown;
   try {
-    const value = parse(text) as unknown;
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
+    value = parse(text);
+  } catch (e) {
+    const where = e instanceof YAMLParseError && e.linePos ? ` at line ${e.linePos[0].line}` : "";
+    return { file, values: {}, problem: `is not valid YAML${where}: put each answer in double quotes, e.g. reply: "Hello … | v=1"` };
   }
+  if (value === null || value === undefined) return { file, values: {} };
+  if (typeof value !== "object" || Array.isArray(value)) return { file, values: {}, problem: "must be a map of answers (key: value lines), as in the exercise's README" };
+  return { file, values: value as Record<string, unknown> };
 }
 
 /** A short shell command (the `script` check kind): output captured, killed at its time limit. */
