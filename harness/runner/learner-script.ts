@@ -28,7 +28,8 @@ export async function runLearnerScript(o: { script: string; workDir: string; kub
   const started = Date.now();
   const child = spawn("bash", [path.resolve(o.script)], {
     cwd: o.workDir,
-    env: { ...process.env, KUBECONFIG: o.kubeconfigFile, GRADE_WORK_DIR: path.resolve(o.workDir) },
+    // Absolute paths: the script runs in the work folder, not where grade was started.
+    env: { ...process.env, KUBECONFIG: path.resolve(o.kubeconfigFile), GRADE_WORK_DIR: path.resolve(o.workDir) },
     // A file, not a pipe: the transcript survives, and background children can't hold us up.
     stdio: ["ignore", out, out],
     detached: true,
