@@ -7,7 +7,7 @@
 #   IMAGE      default grade/k3s-offline:v1.34.2-k3s1
 #   KUBECTL    default <repo>/.cache/k8s (the multicall binary; `k8s kubectl`)
 #   APP_IMAGE  an HTTP server on 8080, default gcr.io/google-samples/kubernetes-bootcamp:v1
-#   CLIENT_IMAGE (env) a busybox with sh and wget, default busybox:1.36
+#   CLIENT_IMAGE (env) a busybox with sh and nc, default busybox:1.36
 # KEEP=1 leaves the container running.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -77,19 +77,21 @@ kc exec client -- sh -c 'echo exec-ok' | grep -q exec-ok && ok "kubectl exec" ||
 body=$(kc get --raw "/api/v1/namespaces/default/pods/$pod:8080/proxy/" || true)
 [ -n "$body" ] && ok "apiserver pod proxy: $(echo "$body" | head -c 80)" || bad "apiserver pod proxy"
 
+# HTTP GET from the client pod with nc (the busybox build's wget may crash on NSS lookups).
+pod_get() { kc exec client -- sh -c "printf 'GET / HTTP/1.0\r\n\r\n' | nc -w 5 $1 $2" 2>&1 || true; }
 cip=$(kc get svc web -o jsonpath='{.spec.clusterIP}')
-out=$(kc exec client -- wget -qO- -T 5 "http://$cip/" || true)
-[ -n "$out" ] && ok "ClusterIP $cip from a pod: $(echo "$out" | head -c 80)" || bad "ClusterIP $cip from a pod"
-out=$(kc exec client -- sh -c 'wget -qO- -T 5 "http://$WEB_SERVICE_HOST:$WEB_SERVICE_PORT/"' || true)
-[ -n "$out" ] && ok "service env vars from a pod" || bad "service env vars from a pod"
+out=$(pod_get "$cip" 80)
+echo "$out" | grep -q '200 OK' && ok "ClusterIP $cip:80 from a pod: $(echo "$out" | tail -n1 | head -c 80)" || bad "ClusterIP $cip from a pod: $out"
+out=$(pod_get '$WEB_SERVICE_HOST' '$WEB_SERVICE_PORT')
+echo "$out" | grep -q '200 OK' && ok "service env vars from a pod" || bad "service env vars from a pod: $out"
 np=$(kc get svc web-np -o jsonpath='{.spec.ports[0].nodePort}')
 nodeip=$(kc get node -o jsonpath='{.items[0].status.addresses[?(@.type=="InternalIP")].address}')
 for addr in 127.0.0.1 "$nodeip"; do
   out=$(docker exec "$name" bash -c "exec 3<>/dev/tcp/$addr/$np && printf 'GET / HTTP/1.0\r\nHost: x\r\n\r\n' >&3 && timeout 5 cat <&3" || true)
   echo "$out" | grep -q '200 OK' && ok "NodePort $addr:$np from inside the container" || bad "NodePort $addr:$np from inside the container"
 done
-out=$(kc exec client -- wget -qO- -T 5 "http://$nodeip:$np/" || true)
-[ -n "$out" ] && ok "NodePort from a pod" || bad "NodePort from a pod"
+out=$(pod_get "$nodeip" "$np")
+echo "$out" | grep -q '200 OK' && ok "NodePort $nodeip:$np from a pod" || bad "NodePort from a pod: $out"
 
 kc port-forward "pod/$pod" 18080:8080 >/dev/null 2>&1 & pf=$!
 sleep 2

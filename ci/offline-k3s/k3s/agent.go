@@ -185,7 +185,7 @@ func runAgent(args []string) int {
 	sup := newSupervisor()
 	exit := func(code int) int {
 		t := time.Now()
-		sup.stopAll(2500 * time.Millisecond)
+		sup.stopAll(3 * time.Second)
 		cleanupCgroupRoot(prep.cgroupRoot)
 		logf("stopped in %.1fs", time.Since(t).Seconds())
 		return code

@@ -163,28 +163,52 @@ func (c *component) signal(sig syscall.Signal) (chan struct{}, bool) {
 	return c.exited, true
 }
 
-// stopAll sends SIGTERM to every component, waits up to grace, then SIGKILLs the rest.
+// stopAll stops the components in two tiers: first everything that uses the API and the
+// runtime (kubelet, kube-proxy, the control plane), then etcd and containerd, so the
+// apiserver does not hang on a vanished etcd. Each tier gets SIGTERM and part of grace;
+// whatever is left at the end gets SIGKILL.
 func (s *supervisor) stopAll(grace time.Duration) {
 	s.mu.Lock()
 	s.stopping = true
 	comps := append([]*component(nil), s.comps...)
 	s.mu.Unlock()
-	var waits []chan struct{}
+	var first, last []*component
 	for i := len(comps) - 1; i >= 0; i-- {
-		if ch, ok := comps[i].signal(syscall.SIGTERM); ok {
+		if comps[i].name == "etcd" || comps[i].name == "containerd" {
+			last = append(last, comps[i])
+		} else {
+			first = append(first, comps[i])
+		}
+	}
+	end := time.Now().Add(grace)
+	s.terminate(first, time.Now().Add(grace*6/10))
+	s.terminate(last, end)
+	for _, c := range comps {
+		if ch, ok := c.signal(syscall.SIGKILL); ok {
+			logf("%s did not stop within %s; killed", c.name, grace)
+			select {
+			case <-ch:
+			case <-time.After(500 * time.Millisecond):
+			}
+		}
+	}
+}
+
+// terminate sends SIGTERM to comps and waits for them until deadline.
+func (s *supervisor) terminate(comps []*component, deadline time.Time) {
+	var waits []chan struct{}
+	for _, c := range comps {
+		if ch, ok := c.signal(syscall.SIGTERM); ok {
 			waits = append(waits, ch)
 		}
 	}
-	deadline := time.After(grace)
+	timer := time.NewTimer(time.Until(deadline))
+	defer timer.Stop()
 	for _, ch := range waits {
 		select {
 		case <-ch:
-		case <-deadline:
-		}
-	}
-	for _, c := range comps {
-		if _, ok := c.signal(syscall.SIGKILL); ok {
-			logf("%s did not stop within %s; killed", c.name, grace)
+		case <-timer.C:
+			return
 		}
 	}
 }

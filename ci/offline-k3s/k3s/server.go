@@ -146,7 +146,7 @@ func runServer(args []string) int {
 	// From here on every exit path stops the children.
 	exit := func(code int) int {
 		t := time.Now()
-		sup.stopAll(2500 * time.Millisecond)
+		sup.stopAll(3 * time.Second)
 		cleanupCgroupRoot(prep.cgroupRoot)
 		logf("stopped in %.1fs", time.Since(t).Seconds())
 		return code
