@@ -15,6 +15,8 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -260,4 +262,38 @@ func interfaceIPv4(name string) (net.IP, error) {
 		}
 	}
 	return nil, fmt.Errorf("%s: %w", name, errNoIP)
+}
+
+// localIPv4s are the container's own IPv4 addresses (loopback excluded).
+func localIPv4s() []net.IP {
+	var out []net.IP
+	addrs, _ := net.InterfaceAddrs()
+	for _, a := range addrs {
+		if n, ok := a.(*net.IPNet); ok && n.IP.To4() != nil && !n.IP.IsLoopback() {
+			out = append(out, n.IP.To4())
+		}
+	}
+	return out
+}
+
+// defaultGateway reads the IPv4 default route's gateway from /proc/net/route. Seen from
+// another container on the same Docker network, the host (and its published ports) is
+// at that address; testcontainers running inside a container connects there.
+func defaultGateway() net.IP {
+	b, err := os.ReadFile("/proc/net/route")
+	if err != nil {
+		return nil
+	}
+	for _, line := range strings.Split(string(b), "\n")[1:] {
+		f := strings.Fields(line)
+		if len(f) < 3 || f[1] != "00000000" {
+			continue
+		}
+		v, err := strconv.ParseUint(f[2], 16, 32)
+		if err != nil || v == 0 {
+			continue
+		}
+		return net.IPv4(byte(v), byte(v>>8), byte(v>>16), byte(v>>24)).To4()
+	}
+	return nil
 }

@@ -98,6 +98,14 @@ func runServer(args []string) int {
 	}
 	sans := []string{"kubernetes", "kubernetes.default", "kubernetes.default.svc", "kubernetes.default.svc.cluster.local", "localhost", node.name}
 	ips := []net.IP{net.ParseIP(apiServiceIP), net.ParseIP("127.0.0.1"), node.ip}
+	for _, ip := range localIPv4s() {
+		if !ip.Equal(node.ip) {
+			ips = append(ips, ip)
+		}
+	}
+	if gw := defaultGateway(); gw != nil {
+		ips = append(ips, gw)
+	}
 	for _, s := range fs.list("tls-san") {
 		if ip := net.ParseIP(s); ip != nil {
 			ips = append(ips, ip)
