@@ -52,6 +52,7 @@ docker cp "$name:/etc/rancher/k3s/k3s.yaml" "$work/kubeconfig" >/dev/null
 sed -i "s#server: .*#server: https://localhost:$port#" "$work/kubeconfig"
 
 kc get nodes -o wide
+kc --tls-server-name=k3s-smoke get --raw /readyz >/dev/null && ok "--tls-san name is in the serving certificate" || bad "--tls-san"
 [ "$(kc get nodes -o jsonpath='{.items[0].status.conditions[?(@.type=="Ready")].status}')" = True ] \
   && ok "node Ready" || bad "node Ready"
 
