@@ -232,7 +232,7 @@ func runAgent(args []string) int {
 		return exit(die("%v", err))
 	}
 	go syncPodRoutes(ctx, api, node.name)
-	if err := waitFor(ctx, sup, "node "+node.name+" Ready", 300*time.Second, func() error { return api.nodeReady(node.name) }); err != nil {
+	if err := waitFor(ctx, sup, "node "+node.name+" Ready", 300*time.Second, func() error { return api.nodeReady(node.name, start) }); err != nil {
 		return exit(err.(exitErr).code)
 	}
 	logf("agent node %s is Ready (after %.1fs)", node.name, time.Since(start).Seconds())

@@ -82,7 +82,9 @@ func (a *apiClient) ensure(collection string, obj any) error {
 	return fmt.Errorf("POST %s: %d %s", collection, code, truncate(b))
 }
 
-func (a *apiClient) nodeReady(name string) error {
+// nodeReady checks the node's Ready condition, and that the kubelet posted it after
+// since (a restarted container finds its node still Ready from before).
+func (a *apiClient) nodeReady(name string, since time.Time) error {
 	code, b, err := a.do("GET", "/api/v1/nodes/"+name, nil, "")
 	if err != nil {
 		return err
@@ -92,7 +94,10 @@ func (a *apiClient) nodeReady(name string) error {
 	}
 	var n struct {
 		Status struct {
-			Conditions []struct{ Type, Status, Reason, Message string }
+			Conditions []struct {
+				Type, Status, Reason, Message string
+				LastHeartbeatTime             time.Time
+			}
 		}
 	}
 	if err := json.Unmarshal(b, &n); err != nil {
@@ -101,6 +106,9 @@ func (a *apiClient) nodeReady(name string) error {
 	for _, c := range n.Status.Conditions {
 		if c.Type == "Ready" {
 			if c.Status == "True" {
+				if c.LastHeartbeatTime.Before(since.Truncate(time.Second)) {
+					return fmt.Errorf("node %s: Ready condition is from before this start", name)
+				}
 				return nil
 			}
 			return fmt.Errorf("node %s not Ready: %s %s", name, c.Reason, c.Message)

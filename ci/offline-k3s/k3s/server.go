@@ -275,7 +275,7 @@ func runServer(args []string) int {
 		if err := api.ok("/readyz"); err != nil {
 			return err
 		}
-		if err := api.nodeReady(node.name); err != nil {
+		if err := api.nodeReady(node.name, start); err != nil {
 			return err
 		}
 		if !labelled {
