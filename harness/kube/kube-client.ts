@@ -47,7 +47,8 @@ export class KubeClient {
       q.name ? `metadata.name=${q.name}` : undefined,
       q.labelSelector,
     );
-    return list.items as unknown as KubeObject[];
+    // List items come without apiVersion and kind; put them back so objects read as they do alone.
+    return list.items.map((item) => ({ apiVersion: q.apiVersion, kind: q.kind, ...item }) as unknown as KubeObject);
   }
 
   async podLogs(namespace: string, pod: string, container?: string): Promise<string> {
