@@ -22,7 +22,14 @@ if docker image inspect "$GRADE_DEFAULT_K3S_IMAGE" >/dev/null 2>&1 || timeout 12
 else
   echo "[setup] $GRADE_DEFAULT_K3S_IMAGE cannot be pulled here: building the offline stand-ins"
   bash ci/build-images.sh
-  if [ -x .cache/k8s ]; then mkdir -p .cache/bin && ln -sfn ../k8s .cache/bin/kubectl; fi
+  # kubectl for the tests and the reference solutions: the node image's own, so versions match
+  # (a reused image leaves no fresh .cache/k8s behind, so take it from the image).
+  if ! [ -x .cache/k8s ]; then
+    id=$(docker create "$GRADE_OFFLINE_K3S_IMAGE")
+    docker cp "$id:/bin/k8s" .cache/k8s >/dev/null
+    docker rm "$id" >/dev/null
+  fi
+  mkdir -p .cache/bin && ln -sfn ../k8s .cache/bin/kubectl
 fi
 took "images" "$t"
 took "total" "$t0"
