@@ -61,7 +61,8 @@ srvip=$(kc get node "$srv" -o jsonpath='{.status.addresses[?(@.type=="InternalIP
 get "$podip" 8080 | grep -q '200 OK' && ok "server pod -> agent pod IP $podip" || bad "server pod -> agent pod IP"
 get "$cip" 80 | grep -q '200 OK' && ok "server pod -> ClusterIP $cip (endpoint on agent)" || bad "ClusterIP across nodes"
 get "$srvip" "$np" | grep -q '200 OK' && ok "server pod -> NodePort $srvip:$np (endpoint on agent)" || bad "NodePort across nodes"
-kc logs web-agt | grep -q 'Started' && ok "kubectl logs on the agent" || bad "kubectl logs on the agent"
+out=$(kc logs web-agt 2>&1 || true)
+echo "$out" | grep -q 'Started' && ok "kubectl logs on the agent" || bad "kubectl logs on the agent: $out"
 kc exec client-srv -- true && ok "kubectl exec" || bad "kubectl exec"
 s0=$(date +%s.%N); docker stop "$agt" "$srv" >/dev/null; s1=$(date +%s.%N)
 codes=$(docker inspect -f '{{.State.ExitCode}}' "$agt" "$srv" | tr '\n' ' ')

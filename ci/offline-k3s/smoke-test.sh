@@ -60,7 +60,8 @@ for img in "$app" "$client"; do
   docker save "$img" | docker exec -i "$name" ctr -n k8s.io images import - >/dev/null \
     && ok "ctr import $img" || bad "ctr import $img"
 done
-docker exec "$name" ctr -n k8s.io images ls -q | grep -q "$app" && ok "ctr images ls shows $app" || bad "ctr images ls"
+out=$(docker exec "$name" ctr -n k8s.io images ls -q)   # captured: grep -q + pipefail can SIGPIPE
+echo "$out" | grep -qF "$app" && ok "ctr images ls shows $app" || bad "ctr images ls: $out"
 
 kc create deployment web --image="$app" --port=8080 >/dev/null
 kc expose deployment web --port=80 --target-port=8080 >/dev/null
