@@ -1,8 +1,8 @@
 import { K3sContainer, type StartedK3sContainer } from "@testcontainers/k3s";
 import createDebug from "debug";
-import { getContainerRuntimeClient } from "testcontainers";
+import { ImageName, getContainerRuntimeClient } from "testcontainers";
 import type { Cluster, StartOptions } from "./cluster.ts";
-import { explainDockerError } from "./docker-errors.ts";
+import { clusterDidNotStart, imageUnavailable, noDockerEngine } from "./docker-errors.ts";
 import { k3sImage } from "./k3s-image.ts";
 import { loadImagesIntoK3s } from "./load-images.ts";
 
@@ -20,12 +20,22 @@ export async function startK3sCluster(options: StartOptions): Promise<Cluster> {
   // so Ryuk leaves it alone; `grade stop` removes it.
   if (options.keepAlive) definition.withReuse();
 
+  // Engine, then image, then container: each failure gets its own message saying what to do.
+  const client = await getContainerRuntimeClient().catch((e: unknown) => {
+    throw noDockerEngine(e);
+  });
+  if (!(await client.image.exists(ImageName.fromString(image)))) {
+    debug("pulling %s", image);
+    await client.image.pull(ImageName.fromString(image)).catch((e: unknown) => {
+      throw imageUnavailable(image, e);
+    });
+  }
   let container: StartedK3sContainer;
   try {
     debug("starting %s", image);
     container = await definition.start();
   } catch (e) {
-    throw explainDockerError(e, image);
+    throw clusterDidNotStart(image, e);
   }
   return k3sCluster(container, image);
 }
