@@ -12,8 +12,9 @@ const stateSchema = z.object({
   exerciseId: z.string(),
   exerciseFile: z.string(),
   kubeconfigFile: z.string(),
-  /** Absent when the cluster was borrowed (--kubeconfig): grade must not remove it then. */
-  containerId: z.string().optional(),
+  /** Absent when the cluster was borrowed (--kubeconfig): grade must not remove it then. Server first. */
+  containerIds: z.array(z.string()).optional(),
+  networkName: z.string().optional(),
   description: z.string(),
   startedAt: z.string(),
 });

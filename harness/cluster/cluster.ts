@@ -4,8 +4,10 @@ export interface Cluster extends AsyncDisposable {
   readonly kubeconfig: string;
   /** For people: "k3s rancher/k3s:… in container 1a2b3c" or "existing cluster at https://…". */
   readonly description: string;
-  /** The Docker container holding the cluster, when grade started one. */
-  readonly containerId?: string;
+  /** The Docker containers holding the nodes (server first), when grade started them. */
+  readonly containerIds?: string[];
+  /** The Docker network of a multi-node cluster grade started. */
+  readonly networkName?: string;
   /** Makes images available to the cluster's nodes; returns one line per image saying how. */
   loadImages(images: string[]): Promise<string[]>;
   /** Removes the cluster when grade owns it; a no-op for clusters grade only borrowed. */
@@ -16,4 +18,6 @@ export interface StartOptions {
   exerciseId: string;
   /** Keep the cluster after this process exits (grade start); otherwise it dies with the run. */
   keepAlive: boolean;
+  /** Nodes: one server, and agents for the rest (default 1). */
+  nodes?: number;
 }

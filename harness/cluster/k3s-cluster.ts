@@ -1,26 +1,27 @@
+import { randomBytes, randomUUID } from "node:crypto";
 import { K3sContainer, type StartedK3sContainer } from "@testcontainers/k3s";
 import createDebug from "debug";
-import { ImageName, getContainerRuntimeClient } from "testcontainers";
+import { ImageName, getContainerRuntimeClient, type StartedTestContainer } from "testcontainers";
 import type { Cluster, StartOptions } from "./cluster.ts";
 import { clusterDidNotStart, imageUnavailable, noDockerEngine } from "./docker-errors.ts";
+import { K3sAgentContainer } from "./k3s-agent-container.ts";
 import { k3sImage } from "./k3s-image.ts";
 import { loadImagesIntoK3s } from "./load-images.ts";
+import { KubeClient } from "../kube/kube-client.ts";
+import { InfrastructureError } from "../errors.ts";
 
 const debug = createDebug("grade:k3s");
 
-/** Labels on every container grade starts, so `grade stop` and tests can find leftovers. */
+/** Labels on every container and network grade starts, so `grade stop` and tests find leftovers. */
 export const GRADE_LABEL = "dev.grade.cluster";
 export const EXERCISE_LABEL = "dev.grade.exercise";
+const SERVER_ALIAS = "k3s-server";
+const AGENTS_READY_TIMEOUT_MS = 120_000;
 
-/** Starts a throwaway single-node k3s through @testcontainers/k3s. */
+/** Starts a throwaway k3s through @testcontainers/k3s: one server, and `nodes - 1` agents. */
 export async function startK3sCluster(options: StartOptions): Promise<Cluster> {
   const image = k3sImage();
-  const definition = new K3sContainer(image).withLabels({ [GRADE_LABEL]: "true", [EXERCISE_LABEL]: options.exerciseId });
-  // A kept cluster must outlive this process: a reusable container carries no session label,
-  // so Ryuk leaves it alone; `grade stop` removes it.
-  if (options.keepAlive) definition.withReuse();
-
-  // Engine, then image, then container: each failure gets its own message saying what to do.
+  // Engine, then image, then containers: each failure gets its own message saying what to do.
   const client = await getContainerRuntimeClient().catch((e: unknown) => {
     throw noDockerEngine(e);
   });
@@ -30,45 +31,104 @@ export async function startK3sCluster(options: StartOptions): Promise<Cluster> {
       throw imageUnavailable(image, e);
     });
   }
-  let container: StartedK3sContainer;
+
+  // A unique label per cluster: reuse (below) must never pick up an older cluster's container.
+  const labels = { [GRADE_LABEL]: "true", [EXERCISE_LABEL]: options.exerciseId, "dev.grade.run": randomUUID() };
+  const nodes = options.nodes ?? 1;
+  const token = randomBytes(16).toString("hex");
+  // Several nodes share a network of their own, made here (not by testcontainers) so that a kept
+  // cluster's network outlives this process like its containers.
+  const network = nodes > 1 ? (await client.network.create({ Name: `grade-${labels["dev.grade.run"]}`, Driver: "bridge", Labels: labels })) : undefined;
+  const networkName = network ? `grade-${labels["dev.grade.run"]}` : undefined;
+
+  const started: StartedTestContainer[] = [];
+  const removeAll = () => removeK3sCluster(started.map((c) => c.getId()), networkName);
   try {
-    debug("starting %s", image);
-    container = await definition.start();
+    const server = new K3sContainer(image).withLabels(labels);
+    if (networkName) server.withNetworkMode(networkName).withNetworkAliases(SERVER_ALIAS).withEnvironment({ K3S_TOKEN: token });
+    // A kept cluster must outlive this process: a reusable container carries no session label,
+    // so Ryuk leaves it alone; `grade stop` removes it.
+    if (options.keepAlive) server.withReuse();
+    debug("starting server %s", image);
+    const serverContainer: StartedK3sContainer = await server.start().catch((e: unknown) => {
+      throw clusterDidNotStart(image, e);
+    });
+    started.push(serverContainer);
+
+    for (let i = 1; i < nodes; i++) {
+      const agent = new K3sAgentContainer(image, `https://${SERVER_ALIAS}:6443`, token).withLabels(labels).withNetworkMode(networkName!);
+      if (options.keepAlive) agent.withReuse().withLabels({ "dev.grade.agent": String(i) });
+      debug("starting agent %d", i);
+      started.push(await agent.start().catch((e: unknown) => Promise.reject(clusterDidNotStart(image, e))));
+    }
+    const kubeconfig = serverContainer.getKubeConfig();
+    if (nodes > 1) await waitForReadyNodes(new KubeClient(kubeconfig), nodes);
+    return k3sCluster(serverContainer, started, kubeconfig, image, networkName);
   } catch (e) {
-    throw clusterDidNotStart(image, e);
+    await removeAll();
+    throw e;
   }
-  return k3sCluster(container, image);
 }
 
-function k3sCluster(container: StartedK3sContainer, image: string): Cluster {
+async function waitForReadyNodes(kube: KubeClient, count: number): Promise<void> {
+  const deadline = Date.now() + AGENTS_READY_TIMEOUT_MS;
+  let ready = 0;
+  while (Date.now() < deadline) {
+    ready = (await kube.listNodes().catch(() => [])).filter((n) => n.ready).length;
+    if (ready >= count) return;
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  throw new InfrastructureError(`only ${ready} of ${count} k3s nodes were Ready after ${AGENTS_READY_TIMEOUT_MS / 1000} s; \`docker logs\` of the agent containers says why`);
+}
+
+function k3sCluster(server: StartedK3sContainer, nodes: StartedTestContainer[], kubeconfig: string, image: string, networkName?: string): Cluster {
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    debug("removing %s", container.getId());
-    await container.stop({ remove: true, removeVolumes: true });
+    debug("removing %d node(s)", nodes.length);
+    await removeK3sCluster(nodes.map((n) => n.getId()), networkName);
   };
   return {
-    kubeconfig: container.getKubeConfig(),
-    description: `k3s ${image} in container ${container.getId().slice(0, 12)}`,
-    containerId: container.getId(),
-    loadImages: (images) => loadImagesIntoK3s(container, images),
+    kubeconfig,
+    description: `k3s ${image} in container ${server.getId().slice(0, 12)}${nodes.length > 1 ? ` and ${nodes.length - 1} agent(s)` : ""}`,
+    containerIds: nodes.map((n) => n.getId()),
+    networkName,
+    loadImages: async (images) => {
+      let lines: string[] = [];
+      for (const node of nodes) lines = await loadImagesIntoK3s(node, images);
+      return lines;
+    },
     stop,
     [Symbol.asyncDispose]: stop,
   };
 }
 
-/** Removes a kept cluster by container id (`grade stop`); returns false when it was already gone. */
-export async function removeK3sContainer(containerId: string): Promise<boolean> {
+/**
+ * Removes a cluster's containers (with their anonymous volumes) and its network; returns how
+ * many containers were still there. Used for run's teardown and `grade stop`.
+ */
+export async function removeK3sCluster(containerIds: string[], networkName?: string): Promise<number> {
   const client = await getContainerRuntimeClient();
-  const container = client.container.getById(containerId);
-  try {
-    await container.remove({ force: true, v: true });
-    return true;
-  } catch (e) {
-    if ((e as { statusCode?: number }).statusCode === 404) return false;
-    throw e;
+  let removed = 0;
+  // Agents first, the server last, so no agent outlives its server.
+  for (const id of [...containerIds].reverse()) {
+    try {
+      await client.container.getById(id).remove({ force: true, v: true });
+      removed++;
+    } catch (e) {
+      if ((e as { statusCode?: number }).statusCode !== 404) throw e;
+    }
   }
+  if (networkName) {
+    await client.container.dockerode
+      .getNetwork(networkName)
+      .remove()
+      .catch((e: { statusCode?: number }) => {
+        if (e.statusCode !== 404) throw e;
+      });
+  }
+  return removed;
 }
 
 /** Whether a container is still running (a kept cluster may have been removed by hand). */
@@ -82,7 +142,7 @@ export async function isContainerRunning(containerId: string): Promise<boolean> 
   }
 }
 
-/** Containers grade started and that still exist, for tests and `grade stop --all`. */
+/** Containers grade started and that still exist, for tests. */
 export async function listGradeContainers(): Promise<string[]> {
   const client = await getContainerRuntimeClient();
   const all = await client.container.dockerode.listContainers({ all: true, filters: { label: [`${GRADE_LABEL}=true`] } });

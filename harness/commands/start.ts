@@ -11,7 +11,8 @@ import { ensureAnswersFile } from "../exercise/answers-template.ts";
 export async function startCommand(exerciseRef: string, o: { kubeconfig?: string; work?: string }): Promise<number> {
   const existing = await readState();
   if (existing) {
-    if (!existing.containerId || (await isContainerRunning(existing.containerId))) {
+    const server = existing.containerIds?.[0];
+    if (!server || (await isContainerRunning(server))) {
       throw new UsageError(
         `${existing.exerciseId} is already running (${existing.description}, started ${existing.startedAt}). ` +
           "Run `grade check` to grade it, or `grade stop` to remove it first.",
@@ -30,7 +31,8 @@ export async function startCommand(exerciseRef: string, o: { kubeconfig?: string
       exerciseId: exercise.id,
       exerciseFile: loaded.file,
       kubeconfigFile,
-      containerId: cluster.containerId,
+      containerIds: cluster.containerIds,
+      networkName: cluster.networkName,
       description: cluster.description,
       startedAt: new Date().toISOString(),
     },

@@ -1,4 +1,4 @@
-import { removeK3sContainer } from "../cluster/k3s-cluster.ts";
+import { removeK3sCluster } from "../cluster/k3s-cluster.ts";
 import { clearState, readState } from "../state.ts";
 import { EXIT } from "../errors.ts";
 
@@ -10,9 +10,9 @@ export async function stopCommand(): Promise<number> {
     await clearState();
     return EXIT.ok;
   }
-  if (state.containerId) {
-    const removed = await removeK3sContainer(state.containerId);
-    process.stderr.write(removed ? `Removed ${state.description}.\n` : `The cluster (${state.description}) was already gone.\n`);
+  if (state.containerIds) {
+    const removed = await removeK3sCluster(state.containerIds, state.networkName);
+    process.stderr.write(removed > 0 ? `Removed ${state.description}.\n` : `The cluster (${state.description}) was already gone.\n`);
   } else {
     process.stderr.write(`Left ${state.description} running: grade did not start it.\n`);
   }

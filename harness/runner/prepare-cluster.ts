@@ -21,8 +21,8 @@ export interface PreparedCluster {
  */
 export async function prepareCluster(loaded: LoadedExercise, o: { kubeconfigFile?: string; keepAlive: boolean }): Promise<PreparedCluster> {
   const { exercise } = loaded;
-  const started = await step(o.kubeconfigFile ? `Connecting to the cluster in ${o.kubeconfigFile}` : "Starting a k3s cluster", () =>
-    o.kubeconfigFile ? borrowCluster(o.kubeconfigFile) : startK3sCluster({ exerciseId: exercise.id, keepAlive: o.keepAlive }),
+  const started = await step(o.kubeconfigFile ? `Connecting to the cluster in ${o.kubeconfigFile}` : `Starting a k3s cluster (${exercise.cluster.nodes} node${exercise.cluster.nodes > 1 ? "s" : ""})`, () =>
+    o.kubeconfigFile ? borrowCluster(o.kubeconfigFile) : startK3sCluster({ exerciseId: exercise.id, keepAlive: o.keepAlive, nodes: exercise.cluster.nodes }),
   );
   const cluster = started.value;
   const forget = onInterrupt(() => cluster.stop());
