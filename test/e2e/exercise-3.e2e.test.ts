@@ -9,6 +9,8 @@ import { REPO_ROOT, runCli } from "./support/cli-process.ts";
 import { scriptWorkDir, solutionWorkDir } from "./support/work-dirs.ts";
 import { listGradeContainers } from "../../harness/cluster/k3s-cluster.ts";
 import type { ExerciseReport } from "../../harness/report/model.ts";
+import { isContainerRunning } from "../../harness/cluster/k3s-cluster.ts";
+import { liveCluster } from "./support/live-cluster.ts";
 
 function reportFile(): string {
   return path.join(mkdtempSync(path.join(os.tmpdir(), "grade-report-")), "report.json");
@@ -80,6 +82,19 @@ A`;
     expect(run.code).toBe(0);
     const backgroundPid = Number(readFileSync(path.join(work, "background.pid"), "utf8"));
     expect(() => process.kill(backgroundPid, 0)).toThrow(); // gone
+  });
+
+  it("grades an existing cluster given by --kubeconfig, and leaves it running", async () => {
+    // A cluster grade did not start (here one the test starts, with the app's image in it).
+    await using borrowed = await liveCluster({ images: ["gcr.io/google-samples/kubernetes-bootcamp:v1"], manifests: [] });
+    const output = reportFile();
+    const run = await runCli(["run", "exercise-3", "--kubeconfig", borrowed.kubeconfigFile, "--work", solutionWorkDir("exercise-3"), "--reporter", "json", "--output", output]);
+    const report = JSON.parse(readFileSync(output, "utf8")) as ExerciseReport;
+    expect(report.points, run.stderr).toBe(report.maxPoints);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("Connecting to the cluster in");
+    expect(run.stderr).not.toContain("Removing the cluster");
+    expect(await isContainerRunning(borrowed.cluster.containerIds![0]!)).toBe(true);
   });
 
   it("start → check → stop: a learner's round trip leaves nothing running", async () => {
