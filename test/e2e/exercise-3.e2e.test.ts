@@ -11,6 +11,7 @@ import { listGradeContainers } from "../../harness/cluster/k3s-cluster.ts";
 import type { ExerciseReport } from "../../harness/report/model.ts";
 import { isContainerRunning } from "../../harness/cluster/k3s-cluster.ts";
 import { liveCluster } from "./support/live-cluster.ts";
+import { readPid, stopsRunning } from "../../graders/test-support/processes.ts";
 
 function reportFile(): string {
   return path.join(mkdtempSync(path.join(os.tmpdir(), "grade-report-")), "report.json");
@@ -80,8 +81,8 @@ A`;
     expect(report.diagnostics.join("\n")).toContain("was stopped after 5.0 s");
     expect(report.points).toBe(1);
     expect(run.code).toBe(0);
-    const backgroundPid = Number(readFileSync(path.join(work, "background.pid"), "utf8"));
-    expect(() => process.kill(backgroundPid, 0)).toThrow(); // gone
+    // Gone, or a zombie waiting for init to reap it (slow on some machines): it runs nothing.
+    expect(await stopsRunning(readPid(path.join(work, "background.pid")))).toBe(true);
   });
 
   it("grades an existing cluster given by --kubeconfig, and leaves it running", async () => {
