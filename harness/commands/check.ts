@@ -5,6 +5,7 @@ import { gradeExercise } from "../runner/grade-exercise.ts";
 import { readState } from "../state.ts";
 import { readFile } from "node:fs/promises";
 import { UsageError } from "../errors.ts";
+import { isContainerRunning } from "../cluster/k3s-cluster.ts";
 import { exitCodeFor, reportersFrom, workDirFor, type ReportOptions } from "./common.ts";
 
 /** grade check [exercise]: grades the cluster `grade start` left running (or --kubeconfig's). */
@@ -15,6 +16,10 @@ export async function checkCommand(exerciseRef: string | undefined, o: ReportOpt
   const kubeconfigFile = o.kubeconfig ?? (state && state.exerciseId === ref ? state.kubeconfigFile : undefined);
   if (!kubeconfigFile) {
     throw new UsageError(`no cluster for ${ref}: run \`grade start ${ref}\` first${state ? ` (the running one is for ${state.exerciseId})` : ""}, or pass --kubeconfig`);
+  }
+  const server = !o.kubeconfig ? state?.containerIds?.[0] : undefined;
+  if (server && !(await isContainerRunning(server))) {
+    throw new UsageError(`the cluster \`grade start\` made (${state!.description}) is not running any more: run \`grade stop\`, then \`grade start ${ref}\``);
   }
   const reporter = reportersFrom(o);
   const loaded = await loadExercise(state && !exerciseRef ? state.exerciseFile : resolveExerciseFile(ref));

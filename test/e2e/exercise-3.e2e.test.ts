@@ -147,3 +147,25 @@ A`;
     expect(await listGradeContainers()).toEqual([]);
   });
 });
+
+describe.skipIf(skipReason !== undefined)("a learner's cluster removed behind grade's back", () => {
+  it("check says so (exit 2), and stop still cleans up", async () => {
+    const cwd = mkdtempSync(path.join(os.tmpdir(), "grade-learner-gone-"));
+    const { cpSync } = await import("node:fs");
+    cpSync(path.join(REPO_ROOT, "exercises"), path.join(cwd, "exercises"), { recursive: true });
+    expect((await runCli(["start", "exercise-3"], { cwd })).code).toBe(0);
+
+    const state = JSON.parse(readFileSync(path.join(cwd, ".grade/state.json"), "utf8")) as { containerIds: string[] };
+    const { removeK3sCluster } = await import("../../harness/cluster/k3s-cluster.ts");
+    await removeK3sCluster(state.containerIds);
+
+    const check = await runCli(["check"], { cwd });
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain("is not running any more: run `grade stop`, then `grade start exercise-3`");
+
+    const stop = await runCli(["stop"], { cwd });
+    expect(stop.code).toBe(0);
+    expect(stop.stderr).toContain("was already gone");
+    expect(existsSync(path.join(cwd, ".grade"))).toBe(false);
+  });
+});
