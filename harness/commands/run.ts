@@ -40,10 +40,8 @@ export async function runExercise(exerciseRef: string, o: RunOptions): Promise<E
   const kubeconfigFile = o.kubeconfig ?? path.join(runDir, "kubeconfig");
   let cleanupScript = () => {};
   let report: ExerciseReport | undefined;
-  const forget = onInterrupt(async () => {
-    cleanupScript();
-    await cluster.stop();
-  });
+  // The learner script registers its own kill; this one removes the cluster.
+  const forget = onInterrupt(() => cluster.stop());
   try {
     if (!o.kubeconfig) await writeFile(kubeconfigFile, cluster.kubeconfig, { mode: 0o600 });
     const script = path.join(workDir, exercise.work.script);

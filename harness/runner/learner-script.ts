@@ -3,6 +3,7 @@ import { existsSync, openSync, closeSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { killGroup } from "./grading-context.ts";
+import { onInterrupt } from "./teardown.ts";
 import { UsageError } from "../errors.ts";
 
 export interface ScriptRun {
@@ -35,6 +36,12 @@ export async function runLearnerScript(o: { script: string; workDir: string; kub
     detached: true,
   });
   closeSync(out);
+  // Detached, so a terminal's Ctrl-C does not reach it: on interrupt grade kills it itself.
+  const forget = onInterrupt(() => killGroup(child.pid));
+  const cleanup = () => {
+    killGroup(child.pid);
+    forget();
+  };
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -45,5 +52,5 @@ export async function runLearnerScript(o: { script: string; workDir: string; kub
     child.on("exit", (code) => resolve(code));
   });
   clearTimeout(timer);
-  return { exitCode, timedOut, ms: Date.now() - started, transcriptFile: o.transcriptFile, cleanup: () => killGroup(child.pid) };
+  return { exitCode, timedOut, ms: Date.now() - started, transcriptFile: o.transcriptFile, cleanup };
 }

@@ -85,6 +85,21 @@ A`;
     expect(await stopsRunning(readPid(path.join(work, "background.pid")))).toBe(true);
   });
 
+  it("on Ctrl-C removes the cluster and kills the learner's script, then exits 130", async () => {
+    const work = scriptWorkDir("interrupted", "sleep 600 &\necho $! > background.pid\nsleep 600");
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, "harness/cli.ts"), "run", "exercise-3", "--work", work], { cwd: REPO_ROOT, stdio: "ignore" });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const pidFile = path.join(work, "background.pid");
+    for (let i = 0; i < 120 && !existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 1_000));
+    expect(existsSync(pidFile), "the learner script never started").toBe(true);
+
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    expect(await listGradeContainers()).toEqual([]);
+    expect(await stopsRunning(readPid(pidFile))).toBe(true);
+  });
+
   it("grades an existing cluster given by --kubeconfig, and leaves it running", async () => {
     // A cluster grade did not start (here one the test starts, with the app's image in it).
     await using borrowed = await liveCluster({ images: ["gcr.io/google-samples/kubernetes-bootcamp:v1"], manifests: [] });
