@@ -163,9 +163,6 @@ func runAgent(args []string) int {
 		fmt.Fprintf(os.Stderr, "k3s agent: %v\n", err)
 		return 2
 	}
-	for _, f := range fs.ignored {
-		logf("flag %s is not implemented by this stand-in; ignored", f)
-	}
 	server := strings.TrimRight(fs.get("server", os.Getenv("K3S_URL")), "/")
 	token := fs.get("token", os.Getenv("K3S_TOKEN"))
 	if server == "" || token == "" {

@@ -105,6 +105,10 @@ func (f *flagSet) parse(args []string) error {
 		}
 		f.values[name] = append(f.values[name], value)
 	}
+	// Said once here, so server and agent report ignored flags alike.
+	for _, flag := range f.ignored {
+		logf("flag %s is not implemented by this stand-in; ignored", flag)
+	}
 	return nil
 }
 

@@ -67,9 +67,6 @@ func runServer(args []string) int {
 		fmt.Fprintf(os.Stderr, "k3s server: %v\n", err)
 		return 2
 	}
-	for _, f := range fs.ignored {
-		logf("flag %s is not implemented by this stand-in; ignored", f)
-	}
 	ctx, cancel := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
 	defer cancel()
 
