@@ -80,4 +80,11 @@ describe("grade (cli)", () => {
     expect(await main(["check", "exercise-3"])).toBe(EXIT.usage);
     expect(stderr).toContain("no cluster for exercise-3: run `grade start exercise-3` first");
   });
+
+  it("run without a learner script is a usage error (2), said before any cluster starts", async () => {
+    const work = mkdtempSync(path.join(tmpdir(), "grade-no-script-"));
+    expect(await main(["run", "exercise-3", "--work", work])).toBe(EXIT.usage);
+    expect(stderr).toContain(`no learner script at ${path.join(work, "solution.sh")}`);
+    expect(stderr).not.toContain("Starting a k3s cluster");
+  });
 });

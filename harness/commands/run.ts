@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pc from "picocolors";
@@ -11,6 +12,7 @@ import { STATE_DIR } from "../state.ts";
 import { step } from "../ui/step.ts";
 import { formatMs } from "../../graders/shared/duration.ts";
 import type { ExerciseReport } from "../report/model.ts";
+import { UsageError } from "../errors.ts";
 import { exitCodeFor, reportersFrom, workDirFor, type ReportOptions } from "./common.ts";
 
 export interface RunOptions extends ReportOptions {
@@ -35,6 +37,9 @@ export async function runExercise(exerciseRef: string, o: RunOptions): Promise<E
   const runDir = path.join(STATE_DIR, "runs", exercise.id);
   await mkdir(runDir, { recursive: true });
   process.stderr.write(`${pc.bold(exercise.title)} (${exercise.id}), work from ${workDir}\n`);
+  const script = path.join(workDir, exercise.work.script);
+  // Before a cluster is started for nothing.
+  if (!existsSync(script)) throw new UsageError(`no learner script at ${script}: write your solution there, or pass --work DIR`);
 
   const { cluster, kube, timings } = await prepareCluster(loaded, { kubeconfigFile: o.kubeconfig, keepAlive: false });
   const kubeconfigFile = o.kubeconfig ?? path.join(runDir, "kubeconfig");
@@ -44,7 +49,6 @@ export async function runExercise(exerciseRef: string, o: RunOptions): Promise<E
   const forget = onInterrupt(() => cluster.stop());
   try {
     if (!o.kubeconfig) await writeFile(kubeconfigFile, cluster.kubeconfig, { mode: 0o600 });
-    const script = path.join(workDir, exercise.work.script);
     const diagnostics: string[] = [];
     const ran = await step(`Running ${script} (limit ${formatMs(exercise.work.scriptTimeout)})`, () =>
       runLearnerScript({ script, workDir, kubeconfigFile, timeoutMs: exercise.work.scriptTimeout, transcriptFile: path.join(runDir, "transcript.log") }),
