@@ -14,7 +14,7 @@ const debug = createDebug("grade:k3s");
 
 /** Labels on every container and network grade starts, so `grade stop` and tests find leftovers. */
 export const GRADE_LABEL = "dev.grade.cluster";
-export const EXERCISE_LABEL = "dev.grade.exercise";
+const EXERCISE_LABEL = "dev.grade.exercise";
 const SERVER_ALIAS = "k3s-server";
 const AGENTS_READY_TIMEOUT_MS = 120_000;
 

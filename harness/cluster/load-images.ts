@@ -7,7 +7,7 @@ import { ImageName, getContainerRuntimeClient, type StartedTestContainer } from 
 import { InfrastructureError } from "../errors.ts";
 
 /** Where k3s looks for image tarballs; the real k3s imports them at start, we import right away. */
-export const K3S_IMAGES_DIR = "/var/lib/rancher/k3s/agent/images";
+const K3S_IMAGES_DIR = "/var/lib/rancher/k3s/agent/images";
 
 /**
  * Copies each image the local Docker has into the k3s node's containerd (docker save → tarball in

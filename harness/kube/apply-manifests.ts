@@ -45,7 +45,7 @@ async function readManifests(file: string): Promise<KubernetesObject[]> {
 }
 
 /** The API server's own words (its Status message) when there are some. */
-export function describeApiError(e: unknown): string {
+function describeApiError(e: unknown): string {
   const body = (e as { body?: unknown }).body;
   if (typeof body === "string") {
     try {

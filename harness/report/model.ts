@@ -43,4 +43,3 @@ export interface ExerciseReport {
 }
 
 export const fullMarks = (r: ExerciseReport) => r.points === r.maxPoints;
-export const hasErrors = (r: ExerciseReport) => r.tasks.some((t) => t.checks.some((c) => c.status === "error"));
