@@ -180,13 +180,7 @@ func runAgent(args []string) int {
 		return die("%v", err)
 	}
 	sup := newSupervisor()
-	exit := func(code int) int {
-		t := time.Now()
-		sup.stopAll(3 * time.Second)
-		cleanupCgroupRoot(prep.cgroupRoot)
-		logf("stopped in %.1fs", time.Since(t).Seconds())
-		return code
-	}
+	exit := shutdown(sup, prep.cgroupRoot)
 	var ca *certAuthority
 	if err := waitFor(ctx, sup, "the server's join secret at "+server, 300*time.Second, func() error {
 		var err error

@@ -221,3 +221,15 @@ func runQuiet(name string, args ...string) error {
 	}
 	return nil
 }
+
+// shutdown gives server and agent the same way out: children stopped (3 s grace), the node's
+// cgroup root removed, the time it took logged, and the exit code passed on.
+func shutdown(sup *supervisor, cgroupRoot string) func(code int) int {
+	return func(code int) int {
+		t := time.Now()
+		sup.stopAll(3 * time.Second)
+		cleanupCgroupRoot(cgroupRoot)
+		logf("stopped in %.1fs", time.Since(t).Seconds())
+		return code
+	}
+}

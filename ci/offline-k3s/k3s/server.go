@@ -137,7 +137,7 @@ func runServer(args []string) int {
 		}
 		return p
 	}
-	adminKC := kc("admin", certs["client-admin"])
+	kc("admin", certs["client-admin"]) // as in k3s: an admin kubeconfig among the server's credentials
 	controllerKC := kc("controller", certs["client-controller"])
 	schedulerKC := kc("scheduler", certs["client-scheduler"])
 	proxyKC := kc("kube-proxy", certs["client-kube-proxy"])
@@ -145,17 +145,10 @@ func runServer(args []string) int {
 	if err != nil {
 		return die("kubeconfigs: %v", err)
 	}
-	_ = adminKC
 
 	sup := newSupervisor()
 	// From here on every exit path stops the children.
-	exit := func(code int) int {
-		t := time.Now()
-		sup.stopAll(3 * time.Second)
-		cleanupCgroupRoot(prep.cgroupRoot)
-		logf("stopped in %.1fs", time.Since(t).Seconds())
-		return code
-	}
+	exit := shutdown(sup, prep.cgroupRoot)
 
 	// ---- containerd ---------------------------------------------------------------------
 	if err := startContainerd(ctx, sup); err != nil {
