@@ -94,11 +94,7 @@ function k3sCluster(server: StartedK3sContainer, nodes: StartedTestContainer[], 
     description: `k3s ${image} in container ${server.getId().slice(0, 12)}${nodes.length > 1 ? ` and ${nodes.length - 1} agent(s)` : ""}`,
     containerIds: nodes.map((n) => n.getId()),
     networkName,
-    loadImages: async (images) => {
-      let lines: string[] = [];
-      for (const node of nodes) lines = await loadImagesIntoK3s(node, images);
-      return lines;
-    },
+    loadImages: (images) => loadImagesIntoK3s(nodes, images),
     stop,
     [Symbol.asyncDispose]: stop,
   };

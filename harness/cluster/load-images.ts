@@ -10,11 +10,11 @@ import { InfrastructureError } from "../errors.ts";
 const K3S_IMAGES_DIR = "/var/lib/rancher/k3s/agent/images";
 
 /**
- * Copies each image the local Docker has into the k3s node's containerd (docker save → tarball in
+ * Copies each image the local Docker has into every k3s node's containerd (docker save → tarball in
  * the node → `ctr images import`). Images Docker lacks are left for the cluster to pull.
  * The k3s Node module has no loader, so this is ours.
  */
-export async function loadImagesIntoK3s(node: StartedTestContainer, images: string[]): Promise<string[]> {
+export async function loadImagesIntoK3s(nodes: StartedTestContainer[], images: string[]): Promise<string[]> {
   const client = await getContainerRuntimeClient();
   const lines: string[] = [];
   const tmp = await mkdtemp(path.join(os.tmpdir(), "grade-images-"));
@@ -28,12 +28,15 @@ export async function loadImagesIntoK3s(node: StartedTestContainer, images: stri
       const local = path.join(tmp, file);
       await pipeline(await client.container.dockerode.getImage(image).get(), createWriteStream(local));
       const target = `${K3S_IMAGES_DIR}/${file}`;
-      await node.copyFilesToContainer([{ source: local, target }]);
-      const result = await node.exec(["ctr", "-n", "k8s.io", "images", "import", target]);
-      if (result.exitCode !== 0) {
-        throw new InfrastructureError(`loading ${image} into the cluster failed: ${result.output.trim()}`);
+      // Saved once, imported on every node: a pod may land on any of them.
+      for (const node of nodes) {
+        await node.copyFilesToContainer([{ source: local, target }]);
+        const result = await node.exec(["ctr", "-n", "k8s.io", "images", "import", target]);
+        if (result.exitCode !== 0) {
+          throw new InfrastructureError(`loading ${image} into the cluster failed: ${result.output.trim()}`);
+        }
       }
-      lines.push(`${image}: loaded from local Docker`);
+      lines.push(`${image}: loaded from local Docker${nodes.length > 1 ? ` into ${nodes.length} nodes` : ""}`);
     }
   } finally {
     await rm(tmp, { recursive: true, force: true });
