@@ -15,6 +15,14 @@ const debug = createDebug("grade:k3s");
 /** Labels on every container and network grade starts, so `grade stop` and tests find leftovers. */
 export const GRADE_LABEL = "dev.grade.cluster";
 const EXERCISE_LABEL = "dev.grade.exercise";
+/**
+ * GRADE_OWNER (optional) tags every cluster with who started it, so a CI job or a test run can
+ * find and remove its own clusters while others run on the same Docker engine.
+ */
+const OWNER_LABEL = "dev.grade.owner";
+const ownerLabels = (env: NodeJS.ProcessEnv = process.env): Record<string, string> => (env.GRADE_OWNER ? { [OWNER_LABEL]: env.GRADE_OWNER } : {});
+/** Docker label filters for grade's clusters: this owner's when GRADE_OWNER is set, else all. */
+export const gradeLabelFilters = (env: NodeJS.ProcessEnv = process.env) => [`${GRADE_LABEL}=true`, ...(env.GRADE_OWNER ? [`${OWNER_LABEL}=${env.GRADE_OWNER}`] : [])];
 const SERVER_ALIAS = "k3s-server";
 const AGENTS_READY_TIMEOUT_MS = 120_000;
 
@@ -33,7 +41,8 @@ export async function startK3sCluster(options: StartOptions): Promise<Cluster> {
   }
 
   // A unique label per cluster: reuse (below) must never pick up an older cluster's container.
-  const labels = { [GRADE_LABEL]: "true", [EXERCISE_LABEL]: options.exerciseId, "dev.grade.run": randomUUID() };
+  const runId = randomUUID();
+  const labels: Record<string, string> = { [GRADE_LABEL]: "true", [EXERCISE_LABEL]: options.exerciseId, "dev.grade.run": runId, ...ownerLabels() };
   const nodes = options.nodes ?? 1;
   const token = randomBytes(16).toString("hex");
   // Several nodes share a network of their own, made here (not by testcontainers) so that a kept
@@ -138,9 +147,9 @@ export async function isContainerRunning(containerId: string): Promise<boolean> 
   }
 }
 
-/** Containers grade started and that still exist, for tests. */
+/** Containers grade started (this GRADE_OWNER's, when set) and that still exist, for tests. */
 export async function listGradeContainers(): Promise<string[]> {
   const client = await getContainerRuntimeClient();
-  const all = await client.container.dockerode.listContainers({ all: true, filters: { label: [`${GRADE_LABEL}=true`] } });
+  const all = await client.container.dockerode.listContainers({ all: true, filters: { label: gradeLabelFilters() } });
   return all.map((c) => c.Id);
 }

@@ -8,7 +8,7 @@ import { getContainerRuntimeClient } from "testcontainers";
 import { skipReason } from "./support/e2e-environment.ts";
 import { runCli } from "./support/cli-process.ts";
 import { scriptWorkDir } from "./support/work-dirs.ts";
-import { GRADE_LABEL, listGradeContainers } from "../../harness/cluster/k3s-cluster.ts";
+import { gradeLabelFilters, listGradeContainers } from "../../harness/cluster/k3s-cluster.ts";
 import type { ExerciseReport } from "../../harness/report/model.ts";
 
 describe.skipIf(skipReason !== undefined)("a two-node cluster", () => {
@@ -24,7 +24,7 @@ describe.skipIf(skipReason !== undefined)("a two-node cluster", () => {
 
     expect(await listGradeContainers()).toEqual([]);
     const client = await getContainerRuntimeClient();
-    const networks = await client.container.dockerode.listNetworks({ filters: { label: [`${GRADE_LABEL}=true`] } });
+    const networks = await client.container.dockerode.listNetworks({ filters: { label: gradeLabelFilters() } });
     expect(networks).toEqual([]);
   });
 });

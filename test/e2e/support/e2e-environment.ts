@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { k3sImage } from "../../../harness/cluster/k3s-image.ts";
 
 /**
@@ -30,3 +31,7 @@ if (skipReason) {
   if (process.env.GRADE_REQUIRE_E2E === "1") throw new Error(`e2e tests are required here but cannot run: ${skipReason}`);
   console.warn(`e2e tests skipped: ${skipReason}`);
 }
+
+// This test file's clusters carry its own owner label (inherited by the CLI processes it starts),
+// so "nothing left behind" counts only them, not another run's on the same engine.
+process.env.GRADE_OWNER ??= `e2e-${randomUUID()}`;
