@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
@@ -81,10 +81,16 @@ describe("grade (cli)", () => {
     expect(stderr).toContain("no cluster for exercise-3: run `grade start exercise-3` first");
   });
 
-  it("run without a learner script is a usage error (2), said before any cluster starts", async () => {
+  it("run without a learner script grades 0 (exit 1), every task failed for that reason, before any cluster starts", async () => {
     const work = mkdtempSync(path.join(tmpdir(), "grade-no-script-"));
-    expect(await main(["run", "exercise-3", "--work", work])).toBe(EXIT.usage);
-    expect(stderr).toContain(`no learner script at ${path.join(work, "solution.sh")}`);
+    const report = path.join(work, "report.json");
+    expect(await main(["run", "exercise-3", "--work", work, "--reporter", `list,json=${report}`])).toBe(EXIT.pointsLost);
+    expect(stdout).toContain(`Not graded: no solution.sh yet: write ${path.join(work, "solution.sh")}`);
+    expect(stdout).toContain("Score: 0/10");
     expect(stderr).not.toContain("Starting a k3s cluster");
+    const written = JSON.parse(readFileSync(report, "utf8")) as { outcome: string; points: number; tasks: { status: string; checks: { message: string }[] }[] };
+    expect(written.outcome).toBe("graded");
+    expect(written.points).toBe(0);
+    expect(written.tasks.every((t) => t.status === "fail" && t.checks.every((c) => c.message.startsWith("no solution.sh yet: ")))).toBe(true);
   });
 });

@@ -7,12 +7,12 @@ import { runCommand } from "./commands/run.ts";
 import { startCommand } from "./commands/start.ts";
 import { stopCommand } from "./commands/stop.ts";
 import { validateCommand } from "./commands/validate.ts";
-import { reporterFactories } from "./reporters/index.ts";
+import { REPORTER_NAMES } from "./reporters/reporter-names.ts";
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 const reporterOption = () =>
-  new Option("--reporter <names>", `how to report: ${Object.keys(reporterFactories).join(", ")} (repeat or comma-separate)`).argParser(collect).default([]);
-const outputOption = () => new Option("--output <file>", "where file-writing reporters (json, junit) write");
+  new Option("--reporter <names>", `how to report: ${REPORTER_NAMES.join(", ")}; name=FILE sends one to a file (repeat or comma-separate)`).argParser(collect).default([]);
+const outputOption = () => new Option("--output <file>", "the file of the one file-writing reporter (json, junit) that names none");
 const kubeconfigOption = () => new Option("--kubeconfig <file>", "use this existing cluster instead of starting k3s");
 const workOption = () => new Option("--work <dir>", "the learner's work folder (default: work/<exercise>)");
 

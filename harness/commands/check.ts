@@ -2,6 +2,7 @@ import { loadExercise, resolveExerciseFile } from "../exercise/load.ts";
 import { KubeClient } from "../kube/kube-client.ts";
 import { createGradingContext } from "../runner/grading-context.ts";
 import { gradeExercise } from "../runner/grade-exercise.ts";
+import { withRunSession } from "../runner/run-session.ts";
 import { readState } from "../state.ts";
 import { readFile } from "node:fs/promises";
 import { UsageError } from "../errors.ts";
@@ -17,14 +18,17 @@ export async function checkCommand(exerciseRef: string | undefined, o: ReportOpt
   if (!kubeconfigFile) {
     throw new UsageError(`no cluster for ${ref}: run \`grade start ${ref}\` first${state ? ` (the running one is for ${state.exerciseId})` : ""}, or pass --kubeconfig`);
   }
-  const server = !o.kubeconfig ? state?.containerIds?.[0] : undefined;
-  if (server && !(await isContainerRunning(server))) {
-    throw new UsageError(`the cluster \`grade start\` made (${state!.description}) is not running any more: run \`grade stop\`, then \`grade start ${ref}\``);
-  }
   const reporter = reportersFrom(o);
-  const loaded = await loadExercise(state && !exerciseRef ? state.exerciseFile : resolveExerciseFile(ref));
-  const kube = new KubeClient(await readFile(kubeconfigFile, "utf8"));
-  const ctx = createGradingContext({ kube, kubeconfigFile, workDir: workDirFor(loaded.exercise.id, o.work), answersFile: loaded.exercise.work.answers });
-  const report = await gradeExercise(loaded, ctx, reporter);
-  return exitCodeFor(report);
+  const report = await withRunSession(reporter, async (session) => {
+    const loaded = await loadExercise(state && !exerciseRef ? state.exerciseFile : resolveExerciseFile(ref));
+    await session.begin(loaded);
+    const server = !o.kubeconfig ? state?.containerIds?.[0] : undefined;
+    if (server && !(await isContainerRunning(server))) {
+      throw new UsageError(`the cluster \`grade start\` made (${state!.description}) is not running any more: run \`grade stop\`, then \`grade start ${ref}\``);
+    }
+    const kube = new KubeClient(await readFile(kubeconfigFile, "utf8"));
+    const ctx = createGradingContext({ kube, kubeconfigFile, workDir: workDirFor(loaded.exercise.id, o.work), answersFile: loaded.exercise.work.answers });
+    return gradeExercise(loaded, ctx, session.reporter);
+  });
+  return exitCodeFor(report, reporter);
 }

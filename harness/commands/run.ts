@@ -7,12 +7,14 @@ import { createGradingContext } from "../runner/grading-context.ts";
 import { gradeExercise } from "../runner/grade-exercise.ts";
 import { runLearnerScript } from "../runner/learner-script.ts";
 import { prepareCluster } from "../runner/prepare-cluster.ts";
+import { withRunSession, type RunSession } from "../runner/run-session.ts";
 import { onInterrupt } from "../runner/teardown.ts";
 import { STATE_DIR } from "../state.ts";
 import { step } from "../ui/step.ts";
 import { formatMs } from "../../graders/shared/duration.ts";
 import type { ExerciseReport } from "../report/model.ts";
-import { UsageError } from "../errors.ts";
+import { ungradedReport } from "../report/ungraded-report.ts";
+import type { MultiplexReporter } from "../reporters/multiplex-reporter.ts";
 import { exitCodeFor, reportersFrom, workDirFor, type ReportOptions } from "./common.ts";
 
 export interface RunOptions extends ReportOptions {
@@ -25,21 +27,28 @@ export interface RunOptions extends ReportOptions {
  * script → checks → report → cluster removed, on success, failure and Ctrl-C alike.
  */
 export async function runCommand(exerciseRef: string, o: RunOptions): Promise<number> {
-  const report = await runExercise(exerciseRef, o);
-  return exitCodeFor(report);
+  const reporter = reportersFrom(o);
+  const report = await runExercise(exerciseRef, o, reporter);
+  return exitCodeFor(report, reporter);
 }
 
-export async function runExercise(exerciseRef: string, o: RunOptions): Promise<ExerciseReport> {
-  const reporter = reportersFrom(o);
+export async function runExercise(exerciseRef: string, o: RunOptions, reporter: MultiplexReporter = reportersFrom(o)): Promise<ExerciseReport> {
+  return withRunSession(reporter, (session) => runInSession(session, exerciseRef, o));
+}
+
+async function runInSession(session: RunSession, exerciseRef: string, o: RunOptions): Promise<ExerciseReport> {
   const loaded = await loadExercise(resolveExerciseFile(exerciseRef));
+  await session.begin(loaded);
   const { exercise } = loaded;
   const workDir = workDirFor(exercise.id, o.work);
+  const script = path.join(workDir, exercise.work.script);
+  process.stderr.write(`${pc.bold(exercise.title)} (${exercise.id}), work from ${workDir}\n`);
+  // Nothing to grade yet: every task failed for that reason, and no cluster started for nothing.
+  if (!existsSync(script)) {
+    return ungradedReport(loaded, "fail", `no ${exercise.work.script} yet: write ${script} (the commands that do the tasks in the exercise's README), then run grade again`);
+  }
   const runDir = path.join(STATE_DIR, "runs", exercise.id);
   await mkdir(runDir, { recursive: true });
-  process.stderr.write(`${pc.bold(exercise.title)} (${exercise.id}), work from ${workDir}\n`);
-  const script = path.join(workDir, exercise.work.script);
-  // Before a cluster is started for nothing.
-  if (!existsSync(script)) throw new UsageError(`no learner script at ${script}: write your solution there, or pass --work DIR`);
 
   const { cluster, kube, timings } = await prepareCluster(loaded, { kubeconfigFile: o.kubeconfig, keepAlive: false });
   const kubeconfigFile = o.kubeconfig ?? path.join(runDir, "kubeconfig");
@@ -59,15 +68,19 @@ export async function runExercise(exerciseRef: string, o: RunOptions): Promise<E
     process.stderr.write(`    transcript: ${ran.value.transcriptFile}\n`);
 
     const ctx = createGradingContext({ kube, kubeconfigFile, workDir, answersFile: exercise.work.answers });
-    report = await gradeExercise(loaded, ctx, reporter, { diagnostics, timings: { ...timings, script: ran.ms } });
-    return report;
+    report = await gradeExercise(loaded, ctx, session.reporter, { diagnostics, timings: { ...timings, script: ran.ms } });
   } finally {
     forget();
     cleanupScript();
-    if (!o.kubeconfig) {
+  }
+  if (!o.kubeconfig) {
+    try {
       const removed = await step("Removing the cluster", () => cluster.stop());
-      // Reporters have already run; the benchmark reads this from the returned report.
-      if (report) report.timings.teardown = removed.ms;
+      report.timings.teardown = removed.ms;
+    } catch (e) {
+      // Graded all the same; the learner's result must not be lost to a teardown fault.
+      await session.warn(`the cluster could not be removed: ${(e as Error).message}`);
     }
   }
+  return report;
 }

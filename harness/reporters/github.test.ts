@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Capture } from "./capture.ts";
 import { annotations, GithubReporter, stepSummary } from "./github.ts";
-import { sampleReport } from "./sample-report.ts";
+import { graded, sampleReport } from "./sample-report.ts";
 import { escapeData, escapeProperty, workflowCommand } from "./workflow-command.ts";
 
 describe("github reporter", () => {
@@ -38,7 +38,7 @@ describe("github reporter", () => {
     const out = new Capture();
     const reporter = new GithubReporter({ out }, { GITHUB_STEP_SUMMARY: summary });
     expect(reporter.printsToStdio()).toBe(false);
-    reporter.onRunEnd(sampleReport());
+    reporter.onRunEnd(graded(sampleReport()));
 
     expect(out.text.split("\n").filter(Boolean)).toHaveLength(4);
     const md = readFileSync(summary, "utf8");
@@ -55,7 +55,7 @@ describe("github reporter", () => {
 
   it("writes no summary outside GitHub Actions", () => {
     const out = new Capture();
-    expect(() => new GithubReporter({ out }, {}).onRunEnd(sampleReport())).not.toThrow();
+    expect(() => new GithubReporter({ out }, {}).onRunEnd(graded(sampleReport()))).not.toThrow();
     expect(out.text).toContain("::error ");
   });
 
@@ -63,5 +63,25 @@ describe("github reporter", () => {
     const report = sampleReport();
     report.tasks[0]!.title = "a | b";
     expect(stepSummary(report)).toContain("| a \\| b | 2/2 | ✅ pass |");
+  });
+});
+
+describe("github reporter on runs that did not grade", () => {
+  it("turns a fatal error into an error annotation, and says so in the summary", () => {
+    const summary = join(mkdtempSync(join(tmpdir(), "grade-gh-")), "summary.md");
+    const out = new Capture();
+    const reporter = new GithubReporter({ out, outputFile: summary }, {});
+    reporter.onError({ message: "No Docker engine answers", fatal: true });
+    reporter.onRunEnd({ outcome: "infrastructure-error", reason: "No Docker engine answers" });
+    expect(out.text).toBe("::error title=grade::No Docker engine answers\n");
+    expect(readFileSync(summary, "utf8")).toBe("## grade: not graded\n\nNo Docker engine answers\n");
+  });
+
+  it("annotates a learner's missing script once, not once per check", () => {
+    const report = sampleReport();
+    report.notGraded = "no solution.sh yet";
+    for (const t of report.tasks) t.status = "fail";
+    expect(annotations(report)).toEqual(["::error file=exercises/exercise-4/exercise.yaml,title=not graded::no solution.sh yet"]);
+    expect(stepSummary(report)).toContain("**Not graded:** no solution.sh yet");
   });
 });

@@ -1,19 +1,20 @@
 import { appendFileSync } from "node:fs";
-import type { CheckReport, ExerciseReport, TaskReport } from "../report/model.ts";
+import type { CheckReport, ExerciseReport, RunEnd, RunError } from "../report/model.ts";
 import type { Reporter, ReporterOptions } from "./reporter.ts";
 import { workflowCommand } from "./workflow-command.ts";
 
 /**
  * `github`: inside GitHub Actions, an annotation per failed check (pointing at the exercise file)
- * and a Markdown summary on the run's page (`GITHUB_STEP_SUMMARY`).
+ * and a Markdown summary on the run's page (`GITHUB_STEP_SUMMARY`, or `github=FILE`). Errors that
+ * stop a run become an error annotation, so the run's page says why nothing was graded.
  */
 export class GithubReporter implements Reporter {
   private readonly out: NodeJS.WritableStream;
-  private readonly env: NodeJS.ProcessEnv;
+  private readonly summaryFile: string | undefined;
 
   constructor(options: ReporterOptions = {}, env: NodeJS.ProcessEnv = process.env) {
     this.out = options.out ?? process.stdout;
-    this.env = env;
+    this.summaryFile = options.outputFile ?? env.GITHUB_STEP_SUMMARY;
   }
 
   // Annotation lines are for the runner, not for a reader of the log: keep `list` alongside.
@@ -21,15 +22,22 @@ export class GithubReporter implements Reporter {
     return false;
   }
 
-  onRunEnd(report: ExerciseReport): void {
-    for (const line of annotations(report)) this.out.write(line + "\n");
-    const summaryFile = this.env.GITHUB_STEP_SUMMARY;
-    if (summaryFile) appendFileSync(summaryFile, stepSummary(report));
+  onError(error: RunError): void {
+    this.out.write(workflowCommand(error.fatal ? "error" : "warning", { title: "grade" }, error.message) + "\n");
+  }
+
+  onRunEnd(end: RunEnd): void {
+    if (end.report) for (const line of annotations(end.report)) this.out.write(line + "\n");
+    if (this.summaryFile) appendFileSync(this.summaryFile, end.report ? stepSummary(end.report) : `## grade: not graded\n\n${inline(end.reason ?? end.outcome)}\n`);
   }
 }
 
 export function annotations(report: ExerciseReport): string[] {
   const lines: string[] = [];
+  // Not graded: a fault was annotated by onError already; the learner's one thing to do is annotated here.
+  if (report.notGraded !== undefined) {
+    return report.tasks.some((t) => t.status === "fail") ? [workflowCommand("error", { file: report.file, title: "not graded" }, report.notGraded)] : [];
+  }
   for (const task of report.tasks) {
     for (const check of task.checks) {
       if (check.status === "fail") {
@@ -55,21 +63,19 @@ function annotationText(check: CheckReport): string {
 
 const STATUS = { pass: "✅ pass", fail: "❌ fail", error: "⚠️ error" } as const;
 
-function taskStatus(task: TaskReport): keyof typeof STATUS {
-  if (task.checks.some((ch) => ch.status === "fail")) return "fail";
-  if (task.checks.some((ch) => ch.status === "error")) return "error";
-  return task.points === task.maxPoints ? "pass" : "fail";
-}
-
 export function stepSummary(report: ExerciseReport): string {
   const md: string[] = [
     `## ${inline(report.title)} — ${report.points}/${report.maxPoints} points`,
     "",
     "| Task | Points | Status |",
     "| --- | ---: | --- |",
-    ...report.tasks.map((t) => `| ${cell(t.title)} | ${t.points}/${t.maxPoints} | ${STATUS[taskStatus(t)]} |`),
+    ...report.tasks.map((t) => `| ${cell(t.title)} | ${t.points}/${t.maxPoints} | ${STATUS[t.status]} |`),
     "",
   ];
+  if (report.notGraded !== undefined) {
+    md.push(`**Not graded:** ${inline(report.notGraded)}`, "");
+    return md.join("\n") + "\n";
+  }
 
   const unfinished = report.tasks.filter((t) => t.checks.some((ch) => ch.status !== "pass"));
   if (unfinished.length > 0) {
@@ -82,8 +88,7 @@ export function stepSummary(report: ExerciseReport): string {
         if (check.expected !== undefined) md.push(...codeBlock("expected", check.expected));
         if (check.actual !== undefined) md.push(...codeBlock("actual", check.actual));
       }
-      const hint = task.hint ?? task.checks.find((ch) => ch.hint)?.hint;
-      if (hint && task.checks.some((ch) => ch.status === "fail")) md.push("", `> 💡 **Hint:** ${inline(hint)}`);
+      if (task.hint) md.push("", `> 💡 **Hint:** ${inline(task.hint)}`);
       md.push("");
     }
   }

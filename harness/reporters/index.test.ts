@@ -7,7 +7,7 @@ import { createReporters, reporterFactories } from "./index.ts";
 import { JsonReporter } from "./json.ts";
 import { MultiplexReporter } from "./multiplex-reporter.ts";
 import type { Reporter } from "./reporter.ts";
-import { sampleReport } from "./sample-report.ts";
+import { graded, sampleReport } from "./sample-report.ts";
 
 const names = (m: MultiplexReporter) => m.reporters.map((r) => r.name);
 
@@ -23,15 +23,27 @@ describe("createReporters", () => {
 
   it("adds list when no chosen reporter prints to the terminal", () => {
     const dir = mkdtempSync(join(tmpdir(), "grade-index-"));
-    expect(names(createReporters(["junit", "github"], { outputFile: join(dir, "j.xml") }))).toEqual([
+    expect(names(createReporters(["junit", "github"], { output: join(dir, "j.xml") }))).toEqual([
       "list",
-      "junit",
+      `junit=${join(dir, "j.xml")}`,
       "github",
     ]);
     expect(names(createReporters(["classroom"]))).toEqual(["list", "classroom"]);
     // json owns stdout when it has no file, so nothing else may print there.
     expect(names(createReporters(["json"]))).toEqual(["json"]);
-    expect(names(createReporters(["json"], { outputFile: join(dir, "r.json") }))).toEqual(["list", "json"]);
+    expect(names(createReporters(["json"], { output: join(dir, "r.json") }))).toEqual(["list", `json=${join(dir, "r.json")}`]);
+    // list=FILE writes to a file, so the terminal still gets its own list.
+    expect(names(createReporters(["list=out.txt"]))).toEqual(["list", "list=out.txt"]);
+  });
+
+  it("gives each reporter its own output file: name=FILE", () => {
+    expect(names(createReporters(["junit=reports/junit.xml,json=out.json", "classroom"]))).toEqual(["list", "junit=reports/junit.xml", "json=out.json", "classroom"]);
+  });
+
+  it("refuses one --output for two file-writing reporters, which would overwrite each other", () => {
+    expect(() => createReporters(["json,junit"], { output: "f" })).toThrow("json and junit would both write f: give each its own file, e.g. --reporter json=report-1,junit=report-2.");
+    // One of them with its own file: --output is the other's.
+    expect(names(createReporters(["json,junit=j.xml"], { output: "f" }))).toEqual(["list", "json=f", "junit=j.xml"]);
   });
 
   it("names the unknown reporter and the known ones", () => {
@@ -47,7 +59,8 @@ describe("MultiplexReporter", () => {
     const recorder = (tag: string): Reporter => ({
       onRunBegin: (info) => void calls.push(`${tag} begin ${info.exerciseId}`),
       onCheckEnd: async (_task, check) => void calls.push(`${tag} check ${check.name}`),
-      onRunEnd: (report) => void calls.push(`${tag} end ${report.points}`),
+      onError: (error) => void calls.push(`${tag} error ${error.message}`),
+      onRunEnd: (end) => void calls.push(`${tag} end ${end.outcome} ${end.report?.points}`),
     });
     const crashing: Reporter = {
       printsToStdio: () => {
@@ -74,17 +87,25 @@ describe("MultiplexReporter", () => {
     const report = sampleReport();
 
     expect(mux.printsToStdio()).toBe(false);
-    await mux.onRunBegin({ exerciseId: report.exerciseId, title: report.title, taskCount: 3 });
+    await mux.onRunBegin({ exerciseId: report.exerciseId, title: report.title, file: report.file, tasks: [] });
     await mux.onCheckEnd(report.tasks[0]!, report.tasks[0]!.checks[0]!);
-    await mux.onRunEnd(report);
+    await mux.onError({ message: "the cluster could not be removed", fatal: false });
+    await mux.onRunEnd(graded(report));
 
     expect(calls).toEqual([
       "first begin exercise-4",
       "last begin exercise-4",
       "first check deployment exists",
       "last check deployment exists",
-      "first end 3",
-      "last end 3",
+      "first error the cluster could not be removed",
+      "last error the cluster could not be removed",
+      "first end graded 3",
+      "last end graded 3",
+    ]);
+    expect(mux.crashes).toEqual([
+      "reporter broken failed: disk full",
+      "reporter broken failed: async boom",
+      "reporter broken failed: not even an Error",
     ]);
     expect(err.text).toBe(
       [
@@ -100,22 +121,29 @@ describe("MultiplexReporter", () => {
   it("still prints the terminal report when another chosen reporter crashes", async () => {
     const out = new Capture();
     const err = new Capture();
-    const mux = createReporters(["junit"], { out, color: false, outputFile: "/dev/null/cannot-write.xml" }, err);
-    await mux.onRunEnd(sampleReport());
+    const mux = createReporters(["junit=/dev/null/cannot-write.xml"], { out, color: false }, err);
+    await mux.onRunEnd(graded(sampleReport()));
     expect(out.text).toContain("Score: 3/7");
-    expect(err.text).toMatch(/^reporter junit failed: .+\n$/);
+    expect(err.text).toMatch(/^reporter junit=\/dev\/null\/cannot-write.xml failed: .+\n$/);
+    expect(mux.crashes).toHaveLength(1);
   });
 });
 
 describe("json reporter", () => {
   it("prints the report as pretty JSON, or writes it to outputFile", () => {
     const out = new Capture();
-    new JsonReporter({ out }).onRunEnd(sampleReport());
-    expect(JSON.parse(out.text)).toEqual(sampleReport());
-    expect(out.text).toContain('\n  "exerciseId": "exercise-4",\n');
+    new JsonReporter({ out }).onRunEnd(graded(sampleReport()));
+    expect(JSON.parse(out.text)).toEqual({ outcome: "graded", ...sampleReport() });
+    expect(out.text).toContain('{\n  "outcome": "graded",\n  "exerciseId": "exercise-4",\n');
 
     const file = join(mkdtempSync(join(tmpdir(), "grade-json-")), "out", "report.json");
-    new JsonReporter({ outputFile: file, out }).onRunEnd(sampleReport());
-    expect(JSON.parse(readFileSync(file, "utf8"))).toEqual(sampleReport());
+    new JsonReporter({ outputFile: file, out }).onRunEnd(graded(sampleReport()));
+    expect(JSON.parse(readFileSync(file, "utf8"))).toEqual({ outcome: "graded", ...sampleReport() });
+  });
+
+  it("says why a run did not grade, with or without a report", () => {
+    const out = new Capture();
+    new JsonReporter({ out }).onRunEnd({ outcome: "usage-error", reason: 'no exercise "nope"' });
+    expect(JSON.parse(out.text)).toEqual({ outcome: "usage-error", reason: 'no exercise "nope"' });
   });
 });

@@ -4,6 +4,8 @@ import { JsonReporter } from "./json.ts";
 import { JunitReporter } from "./junit.ts";
 import { MultiplexReporter, printsToStdio, type NamedReporter } from "./multiplex-reporter.ts";
 import type { Reporter, ReporterOptions } from "./reporter.ts";
+import { REPORTER_NAMES, type ReporterName } from "./reporter-names.ts";
+import { parseReporterSpecs } from "./reporter-spec.ts";
 import { TerminalReporter } from "./terminal.ts";
 
 export type { Reporter, ReporterOptions } from "./reporter.ts";
@@ -11,44 +13,55 @@ export { MultiplexReporter } from "./multiplex-reporter.ts";
 
 export type ReporterFactory = (options: ReporterOptions) => Reporter;
 
-/** Every reporter `--reporter` accepts, by name. An explicit list: no discovery. */
+/**
+ * Every reporter `--reporter` accepts, by name, and what `name=FILE` sends to FILE. An explicit
+ * list: no discovery.
+ */
 export const reporterFactories = {
-  list: (options) => new TerminalReporter(options),
-  json: (options) => new JsonReporter(options),
-  junit: (options) => new JunitReporter(options),
-  github: (options) => new GithubReporter(options),
-  classroom: (options) => new ClassroomReporter(options),
-} as const satisfies Record<string, ReporterFactory>;
-
-export type ReporterName = keyof typeof reporterFactories;
+  list: (options) => new TerminalReporter(options), // FILE: the text, instead of stdout
+  json: (options) => new JsonReporter(options), // FILE: the report, instead of stdout
+  junit: (options) => new JunitReporter(options), // FILE: instead of .grade/junit.xml
+  github: (options) => new GithubReporter(options), // FILE: the step summary, instead of GITHUB_STEP_SUMMARY
+  classroom: (options) => new ClassroomReporter(options), // FILE: result=…, instead of GITHUB_OUTPUT
+} as const satisfies Record<ReporterName, ReporterFactory>;
 
 export const DEFAULT_REPORTER: ReporterName = "list";
 
-const isReporterName = (name: string): name is ReporterName => Object.hasOwn(reporterFactories, name);
+/** Reporters whose main output is a file or stdout, so a shared `--output FILE` is theirs. */
+const FILE_REPORTERS: readonly ReporterName[] = ["json", "junit"];
+
+const isReporterName = (name: string): name is ReporterName => (REPORTER_NAMES as readonly string[]).includes(name);
 
 /**
- * Builds the reporters named by `--reporter` (names may also come comma-separated, as typed:
- * `list,junit`). Adds `list` when none of them prints to the terminal, so a learner is never left
- * with a silent run.
+ * Builds the reporters named by `--reporter` (`list,junit=reports/junit.xml`). `output` (the
+ * `--output` option) goes to the one file-writing reporter that names no file of its own; two
+ * would overwrite each other, so that is refused. Adds `list` when none of them prints to the
+ * terminal, so a learner is never left with a silent run.
  */
 export function createReporters(
-  names: string[],
-  options: ReporterOptions = {},
+  values: string[],
+  options: Omit<ReporterOptions, "outputFile"> & { output?: string } = {},
   err: NodeJS.WritableStream = process.stderr,
 ): MultiplexReporter {
-  const wanted = [...new Set(names.flatMap((n) => n.split(",")).map((n) => n.trim()).filter(Boolean))];
-  const unknown = wanted.filter((n) => !isReporterName(n));
+  const specs = parseReporterSpecs(values);
+  const unknown = specs.filter((s) => !isReporterName(s.name));
   if (unknown.length > 0) {
-    const known = Object.keys(reporterFactories).join(", ");
-    throw new Error(`Unknown reporter ${unknown.map((n) => `"${n}"`).join(", ")}: use one or more of ${known}.`);
+    throw new Error(`Unknown reporter ${unknown.map((s) => `"${s.name}"`).join(", ")}: use one or more of ${REPORTER_NAMES.join(", ")}.`);
   }
-  const valid = wanted.filter(isReporterName);
-  const chosen: NamedReporter[] = (valid.length > 0 ? valid : [DEFAULT_REPORTER]).map((name) => ({
-    name,
-    reporter: reporterFactories[name](options),
+  if (options.output !== undefined) {
+    const takers = specs.filter((s) => s.outputFile === undefined && FILE_REPORTERS.includes(s.name as ReporterName));
+    if (takers.length > 1) {
+      throw new Error(`${takers.map((s) => s.name).join(" and ")} would both write ${options.output}: give each its own file, e.g. --reporter ${takers.map((s, i) => `${s.name}=report-${i + 1}`).join(",")}.`);
+    }
+    for (const s of takers) s.outputFile = options.output;
+  }
+  const { output: _output, ...shared } = options;
+  const chosen: NamedReporter[] = (specs.length > 0 ? specs : [{ name: DEFAULT_REPORTER }]).map((s) => ({
+    name: s.outputFile ? `${s.name}=${s.outputFile}` : s.name,
+    reporter: reporterFactories[s.name as ReporterName]({ ...shared, outputFile: s.outputFile }),
   }));
   if (!chosen.some((r) => printsToStdio(r, err))) {
-    chosen.unshift({ name: DEFAULT_REPORTER, reporter: reporterFactories[DEFAULT_REPORTER](options) });
+    chosen.unshift({ name: DEFAULT_REPORTER, reporter: reporterFactories[DEFAULT_REPORTER](shared) });
   }
   return new MultiplexReporter(chosen, err);
 }

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatJunit, JunitReporter } from "./junit.ts";
-import { sampleReport } from "./sample-report.ts";
+import { formatJunit, formatJunitNotLoaded, JunitReporter } from "./junit.ts";
+import { graded, sampleReport } from "./sample-report.ts";
 import { escapeXml, escapeXmlAttribute } from "./xml-escape.ts";
 
 interface Element {
@@ -116,16 +116,22 @@ describe("junit reporter", () => {
     const file = join(dir, "nested", "results.xml");
     const reporter = new JunitReporter({ outputFile: file });
     expect(reporter.printsToStdio()).toBe(false);
-    reporter.onRunEnd(sampleReport());
+    reporter.onRunEnd(graded(sampleReport()));
     expect(readFileSync(file, "utf8")).toBe(formatJunit(sampleReport()));
 
     const cwd = process.cwd();
     process.chdir(dir);
     try {
-      new JunitReporter().onRunEnd(sampleReport());
+      new JunitReporter().onRunEnd(graded(sampleReport()));
       expect(readFileSync(join(dir, ".grade", "junit.xml"), "utf8")).toContain("<testsuites");
     } finally {
       process.chdir(cwd);
     }
+  });
+});
+
+describe("junit for an exercise that never loaded", () => {
+  it("is one errored test case saying why", () => {
+    expect(formatJunitNotLoaded('no exercise "x" <here>')).toContain(`<error message="no exercise &quot;x&quot; &lt;here&gt;" type="grade">no exercise &quot;x&quot; &lt;here&gt;</error>`);
   });
 });

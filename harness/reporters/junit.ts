@@ -1,4 +1,4 @@
-import type { CheckReport, ExerciseReport, TaskReport } from "../report/model.ts";
+import type { CheckReport, ExerciseReport, RunEnd, TaskReport } from "../report/model.ts";
 import { seconds, writeReportFile } from "./output.ts";
 import type { Reporter, ReporterOptions } from "./reporter.ts";
 import { escapeXml as text, escapeXmlAttribute as attr } from "./xml-escape.ts";
@@ -21,9 +21,23 @@ export class JunitReporter implements Reporter {
     return false;
   }
 
-  onRunEnd(report: ExerciseReport): void {
-    writeReportFile(this.file, formatJunit(report));
+  onRunEnd(end: RunEnd): void {
+    writeReportFile(this.file, end.report ? formatJunit(end.report) : formatJunitNotLoaded(end.reason ?? end.outcome));
   }
+}
+
+/** The exercise never loaded: one errored test case saying why, so CI still finds a file to read. */
+export function formatJunitNotLoaded(reason: string): string {
+  return [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<testsuites name="grade" tests="1" failures="0" errors="1" time="0.000">`,
+    `  <testsuite name="grade" tests="1" failures="0" errors="1" skipped="0" time="0.000">`,
+    `    <testcase name="load the exercise" classname="grade" time="0.000">`,
+    `      <error message="${attr(reason)}" type="grade">${text(reason)}</error>`,
+    `    </testcase>`,
+    `  </testsuite>`,
+    `</testsuites>`,
+  ].join("\n") + "\n";
 }
 
 export function formatJunit(report: ExerciseReport): string {

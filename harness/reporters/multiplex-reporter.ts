@@ -1,4 +1,4 @@
-import type { CheckReport, ExerciseReport, TaskReport } from "../report/model.ts";
+import type { CheckReport, RunEnd, RunError, RunInfo, TaskReport } from "../report/model.ts";
 import type { Reporter } from "./reporter.ts";
 
 export interface NamedReporter {
@@ -8,10 +8,13 @@ export interface NamedReporter {
 
 /**
  * Forwards every hook to each reporter in turn. A reporter that throws is named on stderr and
- * skipped for that hook: a broken junit file must not cost the learner their terminal output.
+ * skipped for that hook — a broken junit file must not cost the learner their terminal output —
+ * and remembered in `crashes`, so the CLI exits non-zero instead of letting the failure vanish.
  */
 export class MultiplexReporter implements Reporter {
   readonly reporters: readonly NamedReporter[];
+  /** One line per hook a reporter crashed in: "junit=out.xml failed: EACCES …". */
+  readonly crashes: string[] = [];
   private readonly err: NodeJS.WritableStream;
 
   constructor(reporters: NamedReporter[], err: NodeJS.WritableStream = process.stderr) {
@@ -23,16 +26,20 @@ export class MultiplexReporter implements Reporter {
     return this.reporters.some((r) => printsToStdio(r, this.err));
   }
 
-  async onRunBegin(info: { exerciseId: string; title: string; taskCount: number }): Promise<void> {
-    await this.forEach((r) => r.onRunBegin?.(info));
+  async onRunBegin(run: RunInfo): Promise<void> {
+    await this.forEach((r) => r.onRunBegin?.(run));
   }
 
   async onCheckEnd(task: TaskReport, check: CheckReport): Promise<void> {
     await this.forEach((r) => r.onCheckEnd?.(task, check));
   }
 
-  async onRunEnd(report: ExerciseReport): Promise<void> {
-    await this.forEach((r) => r.onRunEnd?.(report));
+  async onError(error: RunError): Promise<void> {
+    await this.forEach((r) => r.onError?.(error));
+  }
+
+  async onRunEnd(end: RunEnd): Promise<void> {
+    await this.forEach((r) => r.onRunEnd?.(end));
   }
 
   // In order, not in parallel: reporters that print must not interleave their lines.
@@ -41,7 +48,7 @@ export class MultiplexReporter implements Reporter {
       try {
         await hook(reporter);
       } catch (error) {
-        reportCrash(this.err, name, error);
+        this.crashes.push(reportCrash(this.err, name, error));
       }
     }
   }
@@ -57,7 +64,9 @@ export function printsToStdio({ name, reporter }: NamedReporter, err: NodeJS.Wri
   }
 }
 
-function reportCrash(err: NodeJS.WritableStream, name: string, error: unknown): void {
+function reportCrash(err: NodeJS.WritableStream, name: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  err.write(`reporter ${name} failed: ${message.split("\n")[0]}\n`);
+  const line = `reporter ${name} failed: ${message.split("\n")[0]}`;
+  err.write(`${line}\n`);
+  return line;
 }

@@ -1,16 +1,24 @@
-import type { CheckReport, ExerciseReport, TaskReport } from "../report/model.ts";
+import type { CheckReport, RunEnd, RunError, RunInfo, TaskReport } from "../report/model.ts";
 
-/** A reporter hears about a run as it happens; every hook is optional (as in Playwright). */
+/**
+ * A reporter hears about a whole run as it happens; every hook is optional (as in Playwright).
+ * The CLI owns the lifecycle: onRunEnd is called exactly once on every path — graded, usage
+ * error, infrastructure error, interrupted — so a reporter that must leave a file or an output
+ * (classroom, junit, json) always does.
+ */
 export interface Reporter {
   /** True when it writes to the terminal; the terminal reporter is added when none does. */
   printsToStdio?(): boolean;
-  onRunBegin?(info: { exerciseId: string; title: string; taskCount: number }): void | Promise<void>;
+  /** The exercise has loaded; checks may follow. */
+  onRunBegin?(run: RunInfo): void | Promise<void>;
   onCheckEnd?(task: TaskReport, check: CheckReport): void | Promise<void>;
-  onRunEnd?(report: ExerciseReport): void | Promise<void>;
+  /** Something went wrong outside the checks; fatal errors are followed by onRunEnd. */
+  onError?(error: RunError): void | Promise<void>;
+  onRunEnd?(end: RunEnd): void | Promise<void>;
 }
 
 export interface ReporterOptions {
-  /** Where file-writing reporters put their output (e.g. junit, json); undefined = their default. */
+  /** Where a file-writing reporter (json, junit) puts its output; undefined = its default. */
   outputFile?: string;
   /** Stream for reporters that print; tests pass their own. */
   out?: NodeJS.WritableStream;

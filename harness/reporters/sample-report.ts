@@ -1,4 +1,4 @@
-import type { ExerciseReport } from "../report/model.ts";
+import type { ExerciseReport, RunEnd } from "../report/model.ts";
 
 /**
  * A report with every case a reporter must render: a passing task, a partly failing task with
@@ -15,6 +15,7 @@ export function sampleReport(): ExerciseReport {
         title: "Deploy the app",
         points: 2,
         maxPoints: 2,
+        status: "pass",
         checks: [
           { name: "deployment exists", kind: "resource", status: "pass", message: "ok", attempts: 1, ms: 120 },
         ],
@@ -24,6 +25,7 @@ export function sampleReport(): ExerciseReport {
         title: "Expose it with a NodePort Service",
         points: 1,
         maxPoints: 3,
+        status: "fail",
         hint: "Run `kubectl expose deployment web --type=NodePort --port=8080`.",
         checks: [
           { name: "service exists", kind: "resource", status: "pass", message: "ok", attempts: 1, ms: 80 },
@@ -56,7 +58,7 @@ export function sampleReport(): ExerciseReport {
         title: "Reach it through kubectl proxy",
         points: 0,
         maxPoints: 2,
-        hint: "Start `kubectl proxy` in a second terminal.",
+        status: "error",
         checks: [
           {
             name: "proxy reachable",
@@ -77,3 +79,6 @@ export function sampleReport(): ExerciseReport {
     ms: 43_000,
   };
 }
+
+/** The end of a run that graded `report`. Tests only. */
+export const graded = (report: ExerciseReport): RunEnd => ({ outcome: "graded", report });

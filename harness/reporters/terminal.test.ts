@@ -1,15 +1,16 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Capture } from "./capture.ts";
-import { sampleReport } from "./sample-report.ts";
+import { graded, sampleReport } from "./sample-report.ts";
 import { TerminalReporter } from "./terminal.ts";
 
 describe("list (terminal) reporter", () => {
   it("prints one line per task, details under what went wrong, the score and the notes", () => {
     const out = new Capture();
     const reporter = new TerminalReporter({ out, color: false });
-    reporter.onCheckEnd();
-    expect(out.text).toBe("");
-    reporter.onRunEnd(sampleReport());
+    reporter.onRunEnd(graded(sampleReport()));
     expect(out.text).toMatchInlineSnapshot(`
       "Expose your app with a Service (exercise-4)
 
@@ -38,15 +39,42 @@ describe("list (terminal) reporter", () => {
 
   it("colours marks when asked to", () => {
     const out = new Capture();
-    new TerminalReporter({ out, color: true }).onRunEnd(sampleReport());
+    new TerminalReporter({ out, color: true }).onRunEnd(graded(sampleReport()));
     expect(out.text).toContain("\u001b[32m✓\u001b[39m");
     expect(out.text).toContain("\u001b[31m✗\u001b[39m");
   });
 
   it("says an errored check is not the learner's fault", () => {
     const out = new Capture();
-    new TerminalReporter({ out, color: false }).onRunEnd(sampleReport());
+    new TerminalReporter({ out, color: false }).onRunEnd(graded(sampleReport()));
     expect(out.text).toContain("! error proxy reachable");
     expect(out.text).toContain("not your work");
+  });
+});
+
+describe("list reporter on runs that did not grade", () => {
+  it("says the shared reason once, not under every check", () => {
+    const report = sampleReport();
+    report.notGraded = "no solution.sh yet: write work/exercise-4/solution.sh";
+    report.diagnostics = [];
+    const out = new Capture();
+    new TerminalReporter({ out, color: false }).onRunEnd(graded(report));
+    expect(out.text.match(/no solution.sh yet/g)).toHaveLength(1);
+    expect(out.text).toContain("Not graded: no solution.sh yet: write work/exercise-4/solution.sh");
+    expect(out.text).not.toContain("expected:");
+  });
+
+  it("prints nothing without a report: the CLI's error line says why", () => {
+    const out = new Capture();
+    new TerminalReporter({ out, color: false }).onRunEnd({ outcome: "usage-error", reason: "no exercise" });
+    expect(out.text).toBe("");
+  });
+
+  it("list=FILE writes the text, without colours, to the file", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "grade-list-")), "report.txt");
+    const reporter = new TerminalReporter({ outputFile: file, color: true });
+    expect(reporter.printsToStdio()).toBe(false);
+    reporter.onRunEnd(graded(sampleReport()));
+    expect(readFileSync(file, "utf8")).toContain("✗ Expose it with a NodePort Service  1/3\n");
   });
 });

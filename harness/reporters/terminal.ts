@@ -1,50 +1,56 @@
 import pc from "picocolors";
-import type { CheckReport, ExerciseReport, TaskReport } from "../report/model.ts";
+import type { CheckReport, ExerciseReport, RunEnd, TaskReport } from "../report/model.ts";
+import { writeReportFile } from "./output.ts";
 import type { Reporter, ReporterOptions } from "./reporter.ts";
 
 const INDENT = "    ";
 const DETAIL_INDENT = INDENT + "  ";
+type Colors = ReturnType<typeof pc.createColors>;
 
 /**
  * The default reporter (`list`): one line per task, details only under what went wrong, so a
- * beginner sees at a glance which task to work on next.
+ * beginner sees at a glance which task to work on next. `list=FILE` writes the same text, without
+ * colours, to FILE.
  */
 export class TerminalReporter implements Reporter {
-  private readonly out: NodeJS.WritableStream;
-  private readonly c: ReturnType<typeof pc.createColors>;
+  private readonly options: ReporterOptions;
+  private readonly c: Colors;
 
   constructor(options: ReporterOptions = {}) {
-    this.out = options.out ?? process.stdout;
-    this.c = pc.createColors(options.color ?? pc.isColorSupported);
+    this.options = options;
+    this.c = pc.createColors(options.outputFile === undefined && (options.color ?? pc.isColorSupported));
   }
 
   printsToStdio(): boolean {
-    return true;
+    return this.options.outputFile === undefined;
   }
 
   // Per-check output would interleave with the runner's spinner; everything is printed at the end.
-  onCheckEnd(): void {}
-
-  onRunEnd(report: ExerciseReport): void {
-    this.out.write(formatTerminalReport(report, this.c));
+  onRunEnd(end: RunEnd): void {
+    // Without a report (the exercise never loaded) the CLI's own error line says it all.
+    if (!end.report) return;
+    const text = formatTerminalReport(end.report, this.c);
+    if (this.options.outputFile !== undefined) writeReportFile(this.options.outputFile, text);
+    else (this.options.out ?? process.stdout).write(text);
   }
 }
 
 /** The whole text the `list` reporter prints; exported so tests can lock it. */
-export function formatTerminalReport(report: ExerciseReport, c = pc.createColors(false)): string {
+export function formatTerminalReport(report: ExerciseReport, c: Colors = pc.createColors(false)): string {
   const lines: string[] = [c.bold(`${report.title} (${report.exerciseId})`), ""];
   const titleWidth = Math.max(0, ...report.tasks.map((t) => t.title.length));
 
   for (const task of report.tasks) {
-    const points = `${task.points}/${task.maxPoints}`;
-    lines.push(`${taskMark(task, c)} ${task.title.padEnd(titleWidth)}  ${points}`);
-    lines.push(...taskDetails(task, c));
+    lines.push(`${taskMark(task, c)} ${task.title.padEnd(titleWidth)}  ${task.points}/${task.maxPoints}`);
+    // Not graded: every check carries the same reason, said once below.
+    if (report.notGraded === undefined) lines.push(...taskDetails(task, c));
   }
 
   lines.push("", c.bold(`Score: ${report.points}/${report.maxPoints}`));
+  if (report.notGraded !== undefined) lines.push(c.yellow(`Not graded: ${report.notGraded}`));
 
   const errored = report.tasks.flatMap((t) => t.checks).filter((ch) => ch.status === "error").length;
-  if (errored > 0) {
+  if (errored > 0 && report.notGraded === undefined) {
     const checks = errored === 1 ? "1 check" : `${errored} checks`;
     lines.push(
       c.yellow(`${checks} could not be graded (! error): the grader or the cluster failed, not your work.`),
@@ -55,29 +61,20 @@ export function formatTerminalReport(report: ExerciseReport, c = pc.createColors
   return lines.join("\n") + "\n";
 }
 
-function taskMark(task: TaskReport, c: ReturnType<typeof pc.createColors>): string {
-  const statuses = task.checks.map((ch) => ch.status);
-  if (statuses.includes("fail")) return c.red("✗");
+function taskMark(task: TaskReport, c: Colors): string {
+  if (task.status === "pass") return c.green("✓");
   // Only errors: the learner may have done nothing wrong, so don't paint it as their failure.
-  if (statuses.includes("error")) return c.yellow("!");
-  return task.points === task.maxPoints ? c.green("✓") : c.red("✗");
+  return task.status === "error" ? c.yellow("!") : c.red("✗");
 }
 
-function taskDetails(task: TaskReport, c: ReturnType<typeof pc.createColors>): string[] {
-  const lines: string[] = [];
-  for (const check of task.checks) {
-    if (check.status === "pass") continue;
-    lines.push(...checkDetails(check, c));
-  }
-  const hint = task.hint ?? task.checks.find((ch) => ch.status === "fail" && ch.hint)?.hint;
+function taskDetails(task: TaskReport, c: Colors): string[] {
+  const lines = task.checks.filter((ch) => ch.status !== "pass").flatMap((ch) => checkDetails(ch, c));
   // A hint helps with the learner's mistakes only, not with a grader fault.
-  if (hint && task.checks.some((ch) => ch.status === "fail")) {
-    lines.push(labelled(INDENT, c.cyan("hint:"), "", hint));
-  }
+  if (task.hint) lines.push(labelled(INDENT, c.cyan("hint:"), "", task.hint));
   return lines;
 }
 
-function checkDetails(check: CheckReport, c: ReturnType<typeof pc.createColors>): string[] {
+function checkDetails(check: CheckReport, c: Colors): string[] {
   const head =
     check.status === "error"
       ? `${INDENT}${c.yellow("! error")} ${check.name}: ${check.message}`

@@ -4,7 +4,8 @@ import { fakeClock } from "../../graders/test-support/fake-clock.ts";
 import { parseExercise, type LoadedExercise } from "../exercise/load.ts";
 import type { CheckReport, ExerciseReport, TaskReport } from "../report/model.ts";
 import type { Reporter } from "../reporters/reporter.ts";
-import { gradeExercise, taskPoints } from "./grade-exercise.ts";
+import { gradeExercise } from "./grade-exercise.ts";
+import { taskPoints } from "../report/points.ts";
 
 // Script checks stand in for every kind: `true` passes, anything else fails, at once (timeout 0).
 const EXERCISE = `
@@ -48,19 +49,18 @@ const ctx = fakeContext({
 function recordingReporter() {
   const calls: string[] = [];
   const reporter: Reporter = {
-    onRunBegin: (info) => void calls.push(`begin ${info.exerciseId} "${info.title}" ${info.taskCount} tasks`),
     onCheckEnd: (task: TaskReport, check: CheckReport) => void calls.push(`check ${task.id}/${check.name} ${check.status}`),
-    onRunEnd: (report: ExerciseReport) => void calls.push(`end ${report.points}/${report.maxPoints}`),
   };
   return { reporter, calls };
 }
 
 describe("taskPoints", () => {
-  it("gives all points when every check passes, the passed share otherwise, rounded to cents", () => {
+  it("gives all points when every check passes, the passed share otherwise, rounded down to quarters", () => {
     expect(taskPoints(4, 4, 4)).toBe(4);
     expect(taskPoints(4, 1, 4)).toBe(1);
-    expect(taskPoints(10, 1, 3)).toBe(3.33);
-    expect(taskPoints(10, 2, 3)).toBe(6.67);
+    expect(taskPoints(10, 1, 3)).toBe(3.25);
+    expect(taskPoints(10, 2, 3)).toBe(6.5);
+    expect(taskPoints(1, 2, 3)).toBe(0.5);
     expect(taskPoints(3, 0, 1)).toBe(0);
     expect(taskPoints(3, 0, 0)).toBe(0);
   });
@@ -74,7 +74,7 @@ describe("gradeExercise", () => {
       exerciseId: "demo",
       title: "Demo exercise",
       file: "exercises/demo/exercise.yaml",
-      points: 5.33,
+      points: 5.25,
       maxPoints: 15,
       diagnostics: ["your script timed out"],
       timings: { cluster: 1200, script: 300, checks: 0 },
@@ -82,7 +82,7 @@ describe("gradeExercise", () => {
     });
     expect(report.tasks.map((t) => [t.id, t.points, t.maxPoints])).toEqual([
       ["all-pass", 2, 2],
-      ["one-of-three", 3.33, 10],
+      ["one-of-three", 3.25, 10],
       ["none", 0, 3],
     ]);
   });
@@ -99,24 +99,22 @@ describe("gradeExercise", () => {
     expect(report.tasks[2]!.checks[0]!.hint).toBeUndefined();
   });
 
-  it("calls the reporter's hooks in order: begin, every check as it ends, end with the report", async () => {
+  it("tells the reporter of every check as it ends", async () => {
     const { reporter, calls } = recordingReporter();
-    const report = await gradeExercise(loaded(), ctx, reporter, {}, fakeClock());
+    await gradeExercise(loaded(), ctx, reporter, {}, fakeClock());
     expect(calls).toEqual([
-      'begin demo "Demo exercise" 3 tasks',
       "check all-pass/first pass",
       "check all-pass/check 2 pass",
       "check one-of-three/check 1 pass",
       "check one-of-three/check 2 fail",
       "check one-of-three/check 3 error",
       "check none/check 1 fail",
-      `end ${report.points}/${report.maxPoints}`,
     ]);
   });
 
   it("works with a reporter that has no hooks at all", async () => {
     const report = await gradeExercise(loaded(), ctx, {}, {}, fakeClock());
-    expect(report.points).toBe(5.33);
+    expect(report.points).toBe(5.25);
   });
 
   it("gives full marks when everything passes", async () => {

@@ -1,13 +1,10 @@
 import type { GradingContext } from "../../graders/types.ts";
 import type { CheckReport, ExerciseReport, TaskReport } from "../report/model.ts";
+import { taskStatus } from "../report/model.ts";
+import { sumPoints, taskPoints } from "../report/points.ts";
 import type { LoadedExercise } from "../exercise/load.ts";
 import type { Reporter } from "../reporters/reporter.ts";
 import { realClock, runCheck, type Clock } from "./run-check.ts";
-
-/** Points for a task: all of them when every check passes, otherwise the share that passed. */
-export function taskPoints(points: number, passed: number, total: number): number {
-  return total === 0 ? 0 : Math.round(((points * passed) / total) * 100) / 100;
-}
 
 /** Runs every task's checks, in order, and builds the report. Never touches Docker. */
 export async function gradeExercise(
@@ -19,11 +16,9 @@ export async function gradeExercise(
 ): Promise<ExerciseReport> {
   const { exercise } = loaded;
   const started = clock.now();
-  await reporter.onRunBegin?.({ exerciseId: exercise.id, title: exercise.title, taskCount: exercise.tasks.length });
-
   const tasks: TaskReport[] = [];
   for (const task of exercise.tasks) {
-    const report: TaskReport = { id: task.id, title: task.title, points: 0, maxPoints: task.points, hint: task.hint, checks: [] };
+    const checks: CheckReport[] = [];
     for (const [i, check] of task.checks.entries()) {
       const outcome = await runCheck(ctx, check, exercise.defaults.timeout, clock);
       const checkReport: CheckReport = {
@@ -37,26 +32,30 @@ export async function gradeExercise(
         attempts: outcome.attempts,
         ms: outcome.ms,
       };
-      report.checks.push(checkReport);
-      await reporter.onCheckEnd?.(report, checkReport);
+      checks.push(checkReport);
+      await reporter.onCheckEnd?.(taskReport(task, checks), checkReport);
     }
-    report.points = taskPoints(task.points, report.checks.filter((c) => c.status === "pass").length, report.checks.length);
-    tasks.push(report);
+    tasks.push(taskReport(task, checks));
   }
-
   const gradingMs = clock.now() - started;
-  const result: ExerciseReport = {
+  return {
     exerciseId: exercise.id,
     title: exercise.title,
     file: loaded.file,
     tasks,
-    points: Math.round(tasks.reduce((sum, t) => sum + t.points, 0) * 100) / 100,
-    maxPoints: tasks.reduce((sum, t) => sum + t.maxPoints, 0),
+    points: sumPoints(tasks.map((t) => t.points)),
+    maxPoints: sumPoints(tasks.map((t) => t.maxPoints)),
     diagnostics: extra.diagnostics ?? [],
     timings: { ...extra.timings, checks: gradingMs },
     startedAt: new Date(started).toISOString(),
     ms: gradingMs + Object.values(extra.timings ?? {}).reduce((a, b) => a + b, 0),
   };
-  await reporter.onRunEnd?.(result);
-  return result;
+}
+
+/** A task's report from its checks so far: points, status and hint derived here, once. */
+function taskReport(task: LoadedExercise["exercise"]["tasks"][number], checks: CheckReport[]): TaskReport {
+  const points = taskPoints(task.points, checks.filter((c) => c.status === "pass").length, checks.length);
+  const status = taskStatus(checks, points, task.points);
+  const hint = checks.some((c) => c.status === "fail") ? task.hint : undefined;
+  return { id: task.id, title: task.title, points, maxPoints: task.points, status, hint, checks };
 }

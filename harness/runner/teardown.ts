@@ -1,18 +1,24 @@
 /**
  * What must happen before the process exits, whatever the cause: a removed cluster, a killed
- * learner script. Ctrl-C and SIGTERM run the registered actions, then exit 130/143.
+ * learner script, a result written. Ctrl-C and SIGTERM run the registered actions, newest
+ * first, then exit 130/143. A second signal while cleaning up is ignored: cleanup must finish,
+ * or a cluster would be left behind.
  */
-type Action = () => Promise<void> | void;
+export type Signal = "SIGINT" | "SIGTERM";
+type Action = (signal: Signal) => Promise<void> | void;
 const actions = new Set<Action>();
 let installed = false;
+let cleaning = false;
 
 export function onInterrupt(action: Action): () => void {
   if (!installed) {
     installed = true;
     for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
-      process.once(signal, () => {
+      process.on(signal, () => {
+        if (cleaning) return void process.stderr.write(`${signal}: still cleaning up, so that nothing is left running…\n`);
+        cleaning = true;
         process.stderr.write(`\n${signal}: cleaning up…\n`);
-        void runAll().finally(() => process.exit(code));
+        void runAll(signal).finally(() => process.exit(code));
       });
     }
   }
@@ -20,10 +26,10 @@ export function onInterrupt(action: Action): () => void {
   return () => actions.delete(action);
 }
 
-async function runAll(): Promise<void> {
+async function runAll(signal: Signal): Promise<void> {
   for (const action of [...actions].reverse()) {
     try {
-      await action();
+      await action(signal);
     } catch (e) {
       process.stderr.write(`cleanup failed: ${(e as Error).message}\n`);
     }
