@@ -2,8 +2,9 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { clusterHandleSchema } from "./cluster/cluster.ts";
 
-/** Where `grade start` leaves what `grade check` and `grade stop` need, in the learner's folder. */
+/** Where `grade start` leaves what `grade check`, `grade node` and `grade stop` need, in the learner's folder. */
 export const STATE_DIR = ".grade";
 export const KUBECONFIG_FILE = path.join(STATE_DIR, "kubeconfig");
 const STATE_FILE = path.join(STATE_DIR, "state.json");
@@ -12,9 +13,8 @@ const stateSchema = z.object({
   exerciseId: z.string(),
   exerciseFile: z.string(),
   kubeconfigFile: z.string(),
-  /** Absent when the cluster was borrowed (--kubeconfig): grade must not remove it then. Server first. */
-  containerIds: z.array(z.string()).optional(),
-  networkName: z.string().optional(),
+  /** How to find the cluster again; a borrowed one (--kubeconfig) is never removed by grade. */
+  cluster: clusterHandleSchema,
   description: z.string(),
   startedAt: z.string(),
 });

@@ -1,18 +1,49 @@
-/** A running cluster, however it was obtained. Disposing it stops it when grade started it. */
+import { z } from "zod";
+
+/**
+ * A cluster, as every command sees it: started here, attached again by a later `grade` process
+ * (`check`, `stop`, `node`), or borrowed through a kubeconfig. Commands speak of clusters and
+ * nodes only; which engine runs them (Docker, for k3s) is the provider's business.
+ */
 export interface Cluster extends AsyncDisposable {
   /** Admin kubeconfig (YAML) reachable from this machine. */
   readonly kubeconfig: string;
   /** For people: "k3s rancher/k3s:… in container 1a2b3c" or "existing cluster at https://…". */
   readonly description: string;
-  /** The Docker containers holding the nodes (server first), when grade started them. */
-  readonly containerIds?: string[];
-  /** The Docker network of a multi-node cluster grade started. */
-  readonly networkName?: string;
+  /** What a later grade process needs to find this cluster again (kept in .grade/state.json). */
+  readonly handle: ClusterHandle;
+  /** Its nodes, server first, as grade named them (a borrowed cluster's are unknown to grade). */
+  readonly nodes: readonly ClusterNode[];
+  /** Undefined when the API server answers; otherwise one line naming the server and what to do. */
+  whyUnreachable(): Promise<string | undefined>;
   /** Makes images available to the cluster's nodes; returns one line per image saying how. */
   loadImages(images: string[]): Promise<string[]>;
+  /** Stops one node as a failure would (its machine gone); startNode brings the same node back. */
+  stopNode(name: string): Promise<void>;
+  startNode(name: string): Promise<void>;
+  /** Each node's machine: running, stopped, or gone (not whether Kubernetes calls it Ready). */
+  nodeStates(): Promise<{ node: ClusterNode; machine: MachineState }[]>;
   /** Removes the cluster when grade owns it; a no-op for clusters grade only borrowed. */
   stop(): Promise<void>;
 }
+
+export type MachineState = "running" | "stopped" | "gone";
+
+export const clusterNodeSchema = z.object({ name: z.string(), role: z.enum(["server", "agent"]) });
+export type ClusterNode = z.infer<typeof clusterNodeSchema>;
+
+export const clusterHandleSchema = z.discriminatedUnion("provider", [
+  z.object({
+    provider: z.literal("k3s"),
+    image: z.string(),
+    /** The run label every container and the network carry. */
+    runId: z.string(),
+    network: z.string().optional(),
+    nodes: z.array(clusterNodeSchema.extend({ containerId: z.string() })),
+  }),
+  z.object({ provider: z.literal("kubeconfig"), file: z.string() }),
+]);
+export type ClusterHandle = z.infer<typeof clusterHandleSchema>;
 
 export interface StartOptions {
   exerciseId: string;

@@ -1,20 +1,19 @@
-import { createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { PassThrough } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { ImageName, getContainerRuntimeClient, type StartedTestContainer } from "testcontainers";
+import type Dockerode from "dockerode";
+import { ImageName, getContainerRuntimeClient } from "testcontainers";
 import { InfrastructureError } from "../errors.ts";
 
-/** Where k3s looks for image tarballs; the real k3s imports them at start, we import right away. */
-const K3S_IMAGES_DIR = "/var/lib/rancher/k3s/agent/images";
-
 /**
- * Copies each image the local Docker has into every k3s node's containerd (docker save → tarball in
- * the node → `ctr images import`). Images Docker lacks are left for the cluster to pull.
- * The k3s Node module has no loader, so this is ours.
+ * Copies each image the local Docker has into every k3s node's containerd (docker save, then
+ * streamed into `ctr images import -` inside the node). Images Docker lacks are left for the
+ * cluster to pull. The k3s Node module has no loader, so this is ours.
  */
-export async function loadImagesIntoK3s(nodes: StartedTestContainer[], images: string[]): Promise<string[]> {
+export async function loadImagesIntoK3s(nodes: Dockerode.Container[], images: string[]): Promise<string[]> {
   const client = await getContainerRuntimeClient();
   const lines: string[] = [];
   const tmp = await mkdtemp(path.join(os.tmpdir(), "grade-images-"));
@@ -24,22 +23,34 @@ export async function loadImagesIntoK3s(nodes: StartedTestContainer[], images: s
         lines.push(`${image}: not in local Docker, the cluster will pull it`);
         continue;
       }
-      const file = `${image.replace(/[^A-Za-z0-9._-]+/g, "_")}.tar`;
-      const local = path.join(tmp, file);
+      const local = path.join(tmp, `${image.replace(/[^A-Za-z0-9._-]+/g, "_")}.tar`);
       await pipeline(await client.container.dockerode.getImage(image).get(), createWriteStream(local));
-      const target = `${K3S_IMAGES_DIR}/${file}`;
       // Saved once, imported on every node: a pod may land on any of them.
-      for (const node of nodes) {
-        await node.copyFilesToContainer([{ source: local, target }]);
-        const result = await node.exec(["ctr", "-n", "k8s.io", "images", "import", target]);
-        if (result.exitCode !== 0) {
-          throw new InfrastructureError(`loading ${image} into the cluster failed: ${result.output.trim()}`);
-        }
-      }
+      await Promise.all(nodes.map((node) => importImage(client.container.dockerode, node, local, image)));
       lines.push(`${image}: loaded from local Docker${nodes.length > 1 ? ` into ${nodes.length} nodes` : ""}`);
     }
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
   return lines;
+}
+
+/** `ctr images import -` in the node, its standard input fed from the saved tarball. */
+async function importImage(docker: Dockerode, node: Dockerode.Container, tarball: string, image: string): Promise<void> {
+  const exec = await node.exec({ Cmd: ["ctr", "-n", "k8s.io", "images", "import", "-"], AttachStdin: true, AttachStdout: true, AttachStderr: true });
+  const stream = await exec.start({ hijack: true, stdin: true });
+  const output = new PassThrough();
+  let text = "";
+  output.on("data", (d: Buffer) => (text += d.toString()));
+  docker.modem.demuxStream(stream, output, output);
+  const ended = new Promise<void>((resolve, reject) => {
+    stream.on("end", resolve);
+    stream.on("close", resolve);
+    stream.on("error", reject);
+  });
+  // Ends the exec's standard input (a half-close) once the whole tarball is sent.
+  await pipeline(createReadStream(tarball), stream, { end: true }).catch(() => {});
+  await ended;
+  const { ExitCode } = await exec.inspect();
+  if (ExitCode !== 0) throw new InfrastructureError(`loading ${image} into the cluster failed (ctr exited ${ExitCode}): ${text.trim().split("\n").slice(-3).join(" ")}`);
 }

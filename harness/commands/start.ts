@@ -1,6 +1,6 @@
 import pc from "picocolors";
 import { loadExercise, resolveExerciseFile } from "../exercise/load.ts";
-import { isContainerRunning } from "../cluster/k3s-cluster.ts";
+import { attachCluster } from "../cluster/providers.ts";
 import { prepareCluster } from "../runner/prepare-cluster.ts";
 import { KUBECONFIG_FILE, clearState, readState, writeState } from "../state.ts";
 import { EXIT, UsageError } from "../errors.ts";
@@ -11,14 +11,16 @@ import { ensureAnswersFile } from "../exercise/answers-template.ts";
 export async function startCommand(exerciseRef: string, o: { kubeconfig?: string; work?: string }): Promise<number> {
   const existing = await readState();
   if (existing) {
-    const server = existing.containerIds?.[0];
-    if (!server || (await isContainerRunning(server))) {
+    const still =
+      existing.cluster.provider === "kubeconfig" ||
+      (await (await attachCluster(existing.cluster, "")).nodeStates()).some((s) => s.node.role === "server" && s.machine === "running");
+    if (still) {
       throw new UsageError(
         `${existing.exerciseId} is already running (${existing.description}, started ${existing.startedAt}). ` +
           "Run `grade check` to grade it, or `grade stop` to remove it first.",
       );
     }
-    await clearState(); // its container is gone: the state is stale
+    await clearState(); // its server is gone: the state is stale
   }
   const loaded = await loadExercise(resolveExerciseFile(exerciseRef));
   const { exercise } = loaded;
@@ -31,8 +33,7 @@ export async function startCommand(exerciseRef: string, o: { kubeconfig?: string
       exerciseId: exercise.id,
       exerciseFile: loaded.file,
       kubeconfigFile,
-      containerIds: cluster.containerIds,
-      networkName: cluster.networkName,
+      cluster: cluster.handle,
       description: cluster.description,
       startedAt: new Date().toISOString(),
     },
@@ -42,6 +43,7 @@ export async function startCommand(exerciseRef: string, o: { kubeconfig?: string
   const work = workDirFor(exercise.id, o.work);
   const out = process.stdout;
   out.write(`\nYour cluster is ready (${cluster.description}). Point kubectl at it:\n\n  export KUBECONFIG=${process.cwd()}/${kubeconfigFile}\n\n`);
+  if (cluster.nodes.length > 1) out.write(`Its nodes: ${cluster.nodes.map((n) => n.name).join(", ")} (\`grade node stop NAME\` stops one, \`grade node start NAME\` brings it back).\n\n`);
   out.write(`Tasks (${exercise.tasks.reduce((s, t) => s + t.points, 0)} points; instructions in ${loaded.dir}/README.md):\n`);
   for (const [i, task] of exercise.tasks.entries()) out.write(`  ${i + 1}. ${task.title} (${task.points} pt)\n`);
   const created = await ensureAnswersFile(exercise, work);

@@ -1,4 +1,5 @@
-import { removeK3sCluster } from "../cluster/k3s-cluster.ts";
+import { readFile } from "node:fs/promises";
+import { attachCluster } from "../cluster/providers.ts";
 import { clearState, readState } from "../state.ts";
 import { EXIT } from "../errors.ts";
 
@@ -10,11 +11,13 @@ export async function stopCommand(): Promise<number> {
     await clearState();
     return EXIT.ok;
   }
-  if (state.containerIds) {
-    const removed = await removeK3sCluster(state.containerIds, state.networkName);
-    process.stderr.write(removed > 0 ? `Removed ${state.description}.\n` : `The cluster (${state.description}) was already gone.\n`);
-  } else {
+  if (state.cluster.provider === "kubeconfig") {
     process.stderr.write(`Left ${state.description} running: grade did not start it.\n`);
+  } else {
+    const cluster = await attachCluster(state.cluster, await readFile(state.kubeconfigFile, "utf8").catch(() => ""));
+    const gone = (await cluster.nodeStates()).every((s) => s.machine === "gone");
+    await cluster.stop();
+    process.stderr.write(gone ? `The cluster (${state.description}) was already gone.\n` : `Removed ${state.description}.\n`);
   }
   await clearState();
   return EXIT.ok;

@@ -137,3 +137,20 @@ describe("resolveExerciseFile", () => {
     );
   });
 });
+
+describe("declared faults", () => {
+  const withFaults = (nodes: number, stopNode: string) => `id: demo
+title: Demo
+cluster: { nodes: ${nodes} }
+faults: [{ stopNode: ${stopNode} }]
+tasks:
+  - { id: a, title: A, points: 1, checks: [{ kind: script, run: "true" }] }
+`;
+  it("accept stopping an agent of the cluster", () => {
+    expect(parseExercise(withFaults(2, "k3s-agent-1"), "e.yaml").faults).toEqual([{ stopNode: "k3s-agent-1" }]);
+  });
+  it("refuse a node the cluster will not have, or its server, saying which may be stopped", () => {
+    expect(() => parseExercise(withFaults(2, "k3s-agent-2"), "e.yaml")).toThrow("e.yaml:4 faults[0].stopNode: stopNode must name an agent of this 2-node cluster: k3s-agent-1");
+    expect(() => parseExercise(withFaults(1, "k3s-server"), "e.yaml")).toThrow("there is no node to stop: the server (k3s-server) holds the API; ask for cluster: { nodes: 2 } and stop k3s-agent-1");
+  });
+});

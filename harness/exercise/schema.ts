@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { checkSchema } from "../../graders/index.ts";
 import { durationSchema } from "../../graders/shared/duration.ts";
+import { SERVER_NODE, nodeNames } from "../cluster/node-names.ts";
 
 /** Defaults in one place: an exercise file only says what differs. */
 export const DEFAULTS = {
@@ -45,6 +46,13 @@ export const exerciseSchema = z
       })
       .strict()
       .prefault({}),
+    faults: z
+      .array(z.object({ stopNode: z.string().min(1).describe("the node whose machine grade stops, e.g. k3s-agent-1") }).strict())
+      .default([])
+      .describe(
+        "what grade breaks in autograding after the starter is ready and before the learner's script runs; " +
+          "with `grade start` the learner does it by hand (`grade node stop NAME`) when the README says so",
+      ),
     defaults: z
       .object({ timeout: durationSchema.optional().describe("check timeout when a check names none (else each kind's own default)") })
       .strict()
@@ -53,6 +61,16 @@ export const exerciseSchema = z
   })
   .strict()
   .superRefine((exercise, ctx) => {
+    const names = nodeNames(exercise.cluster.nodes);
+    exercise.faults.forEach((fault, i) => {
+      const stoppable = names.filter((n) => n !== SERVER_NODE);
+      if (!stoppable.includes(fault.stopNode)) {
+        const message = stoppable.length
+          ? `stopNode must name an agent of this ${exercise.cluster.nodes}-node cluster: ${stoppable.join(", ")}`
+          : `there is no node to stop: the server (${SERVER_NODE}) holds the API; ask for cluster: { nodes: 2 } and stop k3s-agent-1`;
+        ctx.addIssue({ code: "custom", path: ["faults", i, "stopNode"], message });
+      }
+    });
     const seen = new Set<string>();
     exercise.tasks.forEach((task, i) => {
       if (seen.has(task.id)) ctx.addIssue({ code: "custom", path: ["tasks", i, "id"], message: `task id "${task.id}" is used twice; ids must be unique` });

@@ -87,9 +87,9 @@ export class KubeClient {
   }
 
   /** A raw GET on the API server, with the kubeconfig's credentials. */
-  async get(apiPath: string): Promise<HttpReply> {
+  async get(apiPath: string, timeoutMs = REQUEST_TIMEOUT_MS): Promise<HttpReply> {
     const url = new URL(apiPath, this.server);
-    const options: https.RequestOptions = { method: "GET", timeout: REQUEST_TIMEOUT_MS };
+    const options: https.RequestOptions = { method: "GET", timeout: timeoutMs };
     await this.config.applyToHTTPSOptions(options);
     return new Promise((resolve, reject) => {
       const req = https.request(url, options, (res) => {
@@ -98,7 +98,7 @@ export class KubeClient {
         res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
         res.on("error", reject);
       });
-      req.on("timeout", () => req.destroy(new Error(`GET ${apiPath} got no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
+      req.on("timeout", () => req.destroy(Object.assign(new Error(`GET ${apiPath} got no answer within ${timeoutMs / 1000} s`), { code: `no answer within ${timeoutMs / 1000} s` })));
       req.on("error", reject);
       req.end();
     });

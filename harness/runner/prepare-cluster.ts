@@ -1,11 +1,11 @@
 import type { Cluster } from "../cluster/cluster.ts";
-import { borrowCluster } from "../cluster/borrowed-cluster.ts";
-import { startK3sCluster } from "../cluster/k3s-cluster.ts";
+import { obtainCluster } from "../cluster/providers.ts";
 import type { LoadedExercise } from "../exercise/load.ts";
 import { applyManifests } from "../kube/apply-manifests.ts";
 import { KubeClient } from "../kube/kube-client.ts";
 import { waitUntilReady } from "../kube/wait-ready.ts";
 import { step } from "../ui/step.ts";
+import { InfrastructureError } from "../errors.ts";
 import { onInterrupt } from "./teardown.ts";
 
 export interface PreparedCluster {
@@ -21,9 +21,15 @@ export interface PreparedCluster {
  */
 export async function prepareCluster(loaded: LoadedExercise, o: { kubeconfigFile?: string; keepAlive: boolean }): Promise<PreparedCluster> {
   const { exercise } = loaded;
-  const started = await step(o.kubeconfigFile ? `Connecting to the cluster in ${o.kubeconfigFile}` : `Starting a k3s cluster (${exercise.cluster.nodes} node${exercise.cluster.nodes > 1 ? "s" : ""})`, () =>
-    o.kubeconfigFile ? borrowCluster(o.kubeconfigFile) : startK3sCluster({ exerciseId: exercise.id, keepAlive: o.keepAlive, nodes: exercise.cluster.nodes }),
-  );
+  const started = await step(o.kubeconfigFile ? `Connecting to the cluster in ${o.kubeconfigFile}` : `Starting a k3s cluster (${exercise.cluster.nodes} node${exercise.cluster.nodes > 1 ? "s" : ""})`, async () => {
+    const cluster = await obtainCluster({ exerciseId: exercise.id, keepAlive: o.keepAlive, nodes: exercise.cluster.nodes, kubeconfigFile: o.kubeconfigFile });
+    const why = await cluster.whyUnreachable();
+    if (why) {
+      await cluster.stop();
+      throw new InfrastructureError(`${why}: check that the cluster runs${o.kubeconfigFile ? ` and that ${o.kubeconfigFile} points at it` : ""}.`);
+    }
+    return cluster;
+  });
   const cluster = started.value;
   const forget = onInterrupt(() => cluster.stop());
   try {

@@ -9,7 +9,6 @@ import { REPO_ROOT, runCli } from "./support/cli-process.ts";
 import { scriptWorkDir, solutionWorkDir } from "./support/work-dirs.ts";
 import { listGradeContainers } from "../../harness/cluster/k3s-cluster.ts";
 import type { ExerciseReport } from "../../harness/report/model.ts";
-import { isContainerRunning } from "../../harness/cluster/k3s-cluster.ts";
 import { liveCluster } from "./support/live-cluster.ts";
 import { readPid, stopsRunning } from "../../graders/test-support/processes.ts";
 
@@ -110,7 +109,7 @@ A`;
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("Connecting to the cluster in");
     expect(run.stderr).not.toContain("Removing the cluster");
-    expect(await isContainerRunning(borrowed.cluster.containerIds![0]!)).toBe(true);
+    expect((await borrowed.cluster.nodeStates()).map((n) => n.machine)).toEqual(["running"]);
   });
 
   it("start → check → stop: a learner's round trip leaves nothing running", async () => {
@@ -164,19 +163,21 @@ A`;
 });
 
 describe.skipIf(skipReason !== undefined)("a learner's cluster removed behind grade's back", () => {
-  it("check says so (exit 2), and stop still cleans up", async () => {
+  it("check says so in one line naming the server (exit 3, within seconds), and stop still cleans up", async () => {
     const cwd = mkdtempSync(path.join(os.tmpdir(), "grade-learner-gone-"));
     const { cpSync } = await import("node:fs");
     cpSync(path.join(REPO_ROOT, "exercises"), path.join(cwd, "exercises"), { recursive: true });
     expect((await runCli(["start", "exercise-3"], { cwd })).code).toBe(0);
 
-    const state = JSON.parse(readFileSync(path.join(cwd, ".grade/state.json"), "utf8")) as { containerIds: string[] };
-    const { removeK3sCluster } = await import("../../harness/cluster/k3s-cluster.ts");
-    await removeK3sCluster(state.containerIds);
+    const state = JSON.parse(readFileSync(path.join(cwd, ".grade/state.json"), "utf8")) as { cluster: { runId: string } };
+    const { removeRun } = await import("../../harness/cluster/k3s-cluster.ts");
+    await removeRun(state.cluster.runId);
 
+    const started = Date.now();
     const check = await runCli(["check"], { cwd });
-    expect(check.code).toBe(2);
-    expect(check.stderr).toContain("is not running any more: run `grade stop`, then `grade start exercise-3`");
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(check.code).toBe(3);
+    expect(check.stderr).toMatch(/grade: https:\/\/\S+:\d+ does not answer: its k3s container \w{12} is not running any more: run `grade stop`, then `grade start exercise-3` for a new one\.\n/);
 
     const stop = await runCli(["stop"], { cwd });
     expect(stop.code).toBe(0);

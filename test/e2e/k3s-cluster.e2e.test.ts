@@ -37,7 +37,7 @@ describe.skipIf(skipReason !== undefined)("a k3s cluster through K3sContainer", 
   });
 
   afterAll(async () => {
-    const id = live?.cluster.containerIds?.[0];
+    const id = live?.cluster.handle.provider === "k3s" ? live.cluster.handle.nodes[0]?.containerId : undefined;
     await live?.[Symbol.asyncDispose]();
     // Stopping leaves nothing: no container, and its anonymous volumes are gone with it.
     expect(await listGradeContainers()).toEqual([]);

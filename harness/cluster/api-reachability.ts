@@ -1,0 +1,20 @@
+import { KubeClient } from "../kube/kube-client.ts";
+
+const PROBE_TIMEOUT_MS = 5_000;
+
+/**
+ * Asks the API server for /version, briefly: undefined when it answers, else one line naming the
+ * server and what went wrong, for errors that must come within seconds (not a client's 20 s
+ * timeouts, nor its "Failed to fetch resource metadata").
+ */
+export async function whyApiUnreachable(kubeconfig: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<string | undefined> {
+  const kube = new KubeClient(kubeconfig);
+  try {
+    const reply = await kube.get("/version", timeoutMs);
+    // Any HTTP answer (even 401/403) means a server is there; credentials are the checks' business.
+    return reply.status > 0 ? undefined : `${kube.server} gave no HTTP answer`;
+  } catch (e) {
+    const cause = (e as { code?: string }).code ?? (e as Error).message;
+    return `${kube.server} does not answer (${cause})`;
+  }
+}
