@@ -20,8 +20,6 @@ export const answer = defineGrader({
   kind: "answer",
   description: "The learner's answer (from their answers file) equals a value read from the live cluster.",
   schema,
-  // Answers are read once; the truth can still be settling (a pod starting), so a short retry.
-  defaultTimeoutMs: 3_000,
   async evaluate(ctx, spec) {
     const { file, values, problem } = await ctx.answers();
     if (problem) return fail(`${file} ${problem}`);

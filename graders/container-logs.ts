@@ -17,7 +17,6 @@ export const containerLogs = defineGrader({
   kind: "containerLogs",
   description: "A container's log (what `kubectl logs` shows) meets a text expectation.",
   schema,
-  defaultTimeoutMs: 10_000,
   async evaluate(ctx, spec) {
     const pods = await selectRunningPods(ctx, spec.pods);
     if (pods.length === 0) return fail(`no running ${describeSelector(spec.pods)} to read logs from`, describeExpectation(spec.expect));

@@ -18,7 +18,6 @@ export const execOutput = defineGrader({
   kind: "execOutput",
   description: "A command run inside a container (as `kubectl exec` would) exits as expected and prints what is expected.",
   schema,
-  defaultTimeoutMs: 10_000,
   async evaluate(ctx, spec) {
     const pods = await selectRunningPods(ctx, spec.pods);
     const shownCommand = spec.command.join(" ");

@@ -15,7 +15,13 @@ export const graders = [podPlacement, containerLogs, execOutput, proxyReachable,
 /** Fields every check has, whatever its kind. */
 const commonFields = {
   name: z.string().min(1).optional().describe('shown in reports; defaults to "check N"'),
-  timeout: durationSchema.optional().describe("how long a failing check is retried before it counts as failed"),
+  timeout: durationSchema
+    .optional()
+    .describe("retry a failing check this long (default: no retry; grade waits until the cluster is settled, then checks once)"),
+  runFirst: z
+    .boolean()
+    .default(false)
+    .describe("run, and finish, before every other check: e.g. read a log before grade's own requests add lines to it"),
 };
 
 const [first, ...rest] = graders.map((g) => g.schema.extend(commonFields));

@@ -23,7 +23,6 @@ export const podPlacement = defineGrader({
   kind: "podPlacement",
   description: "Pods matching labels are Running (and Ready) on Ready nodes, optionally spread or pinned to nodes.",
   schema,
-  defaultTimeoutMs: 30_000,
   async evaluate(ctx, spec) {
     const [pods, nodes] = await Promise.all([selectPods(ctx, spec.pods), ctx.listNodes()]);
     const nodeByName = new Map(nodes.map((n) => [n.name, n]));

@@ -29,7 +29,6 @@ export const proxyReachable = defineGrader({
   kind: "proxyReachable",
   description: "A pod's app answers over HTTP through the API server's pod proxy, or through the learner's `kubectl proxy`.",
   schema,
-  defaultTimeoutMs: 10_000,
   async evaluate(ctx, spec) {
     const pods = await selectRunningPods(ctx, spec.pods);
     if (pods.length === 0) return fail(`no running ${describeSelector(spec.pods)} to reach`);

@@ -28,7 +28,6 @@ export const resource = defineGrader({
   kind: "resource",
   description: "Some object of any kind partially matches a given shape (or none does, with absent: true).",
   schema,
-  defaultTimeoutMs: 20_000,
   async evaluate(ctx, spec) {
     const { apiVersion, kind, metadata } = spec.resource;
     const objects = await ctx.listObjects({

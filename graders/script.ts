@@ -13,7 +13,6 @@ export const script = defineGrader({
   kind: "script",
   description: "Escape hatch: a shell command run with KUBECONFIG set; exit 0 passes.",
   schema,
-  defaultTimeoutMs: 10_000,
   async evaluate(ctx, spec) {
     // Each attempt gets at most 30 s of its own; the runner's timeout bounds the retries.
     const result = await ctx.runScript(spec.run, 30_000);

@@ -82,8 +82,6 @@ export interface Grader<S extends AnyObjectSchema = AnyObjectSchema> {
   /** One sentence for `grade list --kinds` and the JSON Schema description. */
   description: string;
   schema: S;
-  /** How long the runner retries a failing attempt when the check names no timeout. */
-  defaultTimeoutMs: number;
   /** One attempt. Throwing means `error`; a mismatch is returned as `fail`. */
   evaluate(ctx: GradingContext, spec: z.infer<S>): Promise<Verdict>;
 }

@@ -1,13 +1,19 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from "commander";
 import { EXIT, InfrastructureError, UsageError } from "./errors.ts";
-import { checkCommand } from "./commands/check.ts";
-import { listCommand } from "./commands/list.ts";
-import { runCommand } from "./commands/run.ts";
-import { startCommand } from "./commands/start.ts";
-import { stopCommand } from "./commands/stop.ts";
-import { validateCommand } from "./commands/validate.ts";
 import { REPORTER_NAMES } from "./reporters/reporter-names.ts";
+
+// Each command's module is imported when the command runs, not before: `grade --help` and
+// `grade list` must not pay for loading testcontainers and the Kubernetes client.
+const commands = {
+  run: () => import("./commands/run.ts"),
+  start: () => import("./commands/start.ts"),
+  check: () => import("./commands/check.ts"),
+  stop: () => import("./commands/stop.ts"),
+  node: () => import("./commands/node.ts"),
+  list: () => import("./commands/list.ts"),
+  validate: () => import("./commands/validate.ts"),
+};
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 const reporterOption = () =>
@@ -34,13 +40,13 @@ export function buildProgram(exit: (code: number) => void): Command {
     .addOption(kubeconfigOption())
     .addOption(reporterOption())
     .addOption(outputOption())
-    .action(act((exercise: string, o) => runCommand(exercise, o)));
+    .action(act(async (exercise: string, o) => (await commands.run()).runCommand(exercise, o)));
   program
     .command("start <exercise>")
     .description("start a cluster with the exercise's starter deployed, and leave it running for you to work in")
     .addOption(kubeconfigOption())
     .addOption(workOption())
-    .action(act((exercise: string, o) => startCommand(exercise, o)));
+    .action(act(async (exercise: string, o) => (await commands.start()).startCommand(exercise, o)));
   program
     .command("check [exercise]")
     .description("grade the running cluster: points per task, and why points were lost")
@@ -48,17 +54,21 @@ export function buildProgram(exit: (code: number) => void): Command {
     .addOption(workOption())
     .addOption(reporterOption())
     .addOption(outputOption())
-    .action(act((exercise: string | undefined, o) => checkCommand(exercise, o)));
-  program.command("stop").description("remove the cluster `grade start` made").action(act(() => stopCommand()));
+    .action(act(async (exercise: string | undefined, o) => (await commands.check()).checkCommand(exercise, o)));
+  program.command("stop").description("remove the cluster `grade start` made").action(act(async () => (await commands.stop()).stopCommand()));
+  program
+    .command("node <action> [name]")
+    .description("list the nodes of the cluster `grade start` made, or stop/start one as a failure would (grade node stop k3s-agent-1)")
+    .action(act(async (action: string, name: string | undefined) => (await commands.node()).nodeCommand(action, name)));
   program
     .command("list")
     .description("list the exercises")
     .option("--kinds", "list the check kinds exercise files may use")
-    .action(act((o: { kinds?: boolean }) => listCommand(o)));
+    .action(act(async (o: { kinds?: boolean }) => (await commands.list()).listCommand(o)));
   program
     .command("validate [paths...]")
     .description("check exercise files (all under exercises/ when none is named)")
-    .action(act((paths: string[]) => validateCommand(paths)));
+    .action(act(async (paths: string[]) => (await commands.validate()).validateCommand(paths)));
   return program;
 }
 

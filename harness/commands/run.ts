@@ -4,7 +4,7 @@ import path from "node:path";
 import pc from "picocolors";
 import { loadExercise, resolveExerciseFile } from "../exercise/load.ts";
 import { createGradingContext } from "../runner/grading-context.ts";
-import { gradeExercise } from "../runner/grade-exercise.ts";
+import { settleAndGrade } from "../runner/settle-and-grade.ts";
 import { runLearnerScript } from "../runner/learner-script.ts";
 import { prepareCluster } from "../runner/prepare-cluster.ts";
 import { withRunSession, type RunSession } from "../runner/run-session.ts";
@@ -58,6 +58,9 @@ async function runInSession(session: RunSession, exerciseRef: string, o: RunOpti
   const forget = onInterrupt(() => cluster.stop());
   try {
     if (!o.kubeconfig) await writeFile(kubeconfigFile, cluster.kubeconfig, { mode: 0o600 });
+    for (const fault of exercise.faults) {
+      await step(`Stopping node ${fault.stopNode} (the exercise's fault)`, () => cluster.stopNode(fault.stopNode));
+    }
     const diagnostics: string[] = [];
     const ran = await step(`Running ${script} (limit ${formatMs(exercise.work.scriptTimeout)})`, () =>
       runLearnerScript({ script, workDir, kubeconfigFile, timeoutMs: exercise.work.scriptTimeout, transcriptFile: path.join(runDir, "transcript.log") }),
@@ -68,7 +71,7 @@ async function runInSession(session: RunSession, exerciseRef: string, o: RunOpti
     process.stderr.write(`    transcript: ${ran.value.transcriptFile}\n`);
 
     const ctx = createGradingContext({ kube, kubeconfigFile, workDir, answersFile: exercise.work.answers });
-    report = await gradeExercise(loaded, ctx, session.reporter, { diagnostics, timings: { ...timings, script: ran.ms } });
+    report = await settleAndGrade(loaded, kube, ctx, session.reporter, { diagnostics, timings: { ...timings, script: ran.ms } });
   } finally {
     forget();
     cleanupScript();

@@ -5,6 +5,7 @@ import { parseExercise, type LoadedExercise } from "../exercise/load.ts";
 import type { CheckReport, ExerciseReport, TaskReport } from "../report/model.ts";
 import type { Reporter } from "../reporters/reporter.ts";
 import { gradeExercise } from "./grade-exercise.ts";
+import { ERROR_RETRY_MS } from "./run-check.ts";
 import { taskPoints } from "../report/points.ts";
 
 // Script checks stand in for every kind: `true` passes, anything else fails, at once (timeout 0).
@@ -77,8 +78,9 @@ describe("gradeExercise", () => {
       points: 5.25,
       maxPoints: 15,
       diagnostics: ["your script timed out"],
-      timings: { cluster: 1200, script: 300, checks: 0 },
-      ms: 1500,
+      // The erroring check is tried three times, ERROR_RETRY_MS apart, while the others finish.
+      timings: { cluster: 1200, script: 300, checks: 2 * ERROR_RETRY_MS },
+      ms: 1500 + 2 * ERROR_RETRY_MS,
     });
     expect(report.tasks.map((t) => [t.id, t.points, t.maxPoints])).toEqual([
       ["all-pass", 2, 2],
@@ -93,13 +95,13 @@ describe("gradeExercise", () => {
     expect(report.tasks[1]!.checks.map((c) => ({ name: c.name, kind: c.kind, status: c.status, hint: c.hint, attempts: c.attempts }))).toEqual([
       { name: "check 1", kind: "script", status: "pass", hint: undefined, attempts: 1 },
       { name: "check 2", kind: "script", status: "fail", hint: "read the README", attempts: 1 },
-      { name: "check 3", kind: "script", status: "error", hint: "read the README", attempts: 1 },
+      { name: "check 3", kind: "script", status: "error", hint: "read the README", attempts: 3 },
     ]);
     expect(report.tasks[1]!.checks[2]!.message).toBe("the check could not run: cluster unreachable");
     expect(report.tasks[2]!.checks[0]!.hint).toBeUndefined();
   });
 
-  it("tells the reporter of every check as it ends", async () => {
+  it("tells the reporter of every check as it ends: all run at once, so the slow one ends last", async () => {
     const { reporter, calls } = recordingReporter();
     await gradeExercise(loaded(), ctx, reporter, {}, fakeClock());
     expect(calls).toEqual([
@@ -107,9 +109,42 @@ describe("gradeExercise", () => {
       "check all-pass/check 2 pass",
       "check one-of-three/check 1 pass",
       "check one-of-three/check 2 fail",
-      "check one-of-three/check 3 error",
       "check none/check 1 fail",
+      "check one-of-three/check 3 error",
     ]);
+  });
+
+  it("runs checks marked runFirst to the end before any other check starts", async () => {
+    const started: string[] = [];
+    const ordered = fakeContext({
+      runScript: async (command) => {
+        started.push(command);
+        await new Promise((r) => setTimeout(r, command === "sleep" ? 20 : 0));
+        return { exitCode: 0, output: "", timedOut: false };
+      },
+    });
+    const text = `
+id: demo
+title: Demo
+tasks:
+  - id: a
+    title: A
+    points: 1
+    checks:
+      - { kind: script, run: "other-1" }
+      - { kind: script, run: "sleep", runFirst: true }
+  - id: b
+    title: B
+    points: 1
+    checks:
+      - { kind: script, run: "other-2" }
+`;
+    const { reporter, calls } = recordingReporter();
+    const report = await gradeExercise(loaded(text), ordered, reporter, {}, fakeClock());
+    expect(started).toEqual(["sleep", "other-1", "other-2"]);
+    expect(calls[0]).toBe("check a/check 2 pass");
+    // The report keeps the exercise's order.
+    expect(report.tasks[0]!.checks.map((c) => c.name)).toEqual(["check 1", "check 2"]);
   });
 
   it("works with a reporter that has no hooks at all", async () => {
@@ -125,10 +160,14 @@ describe("gradeExercise", () => {
 
   it("uses the exercise's default timeout for checks that name none", async () => {
     const clock = fakeClock();
-    const slow = EXERCISE.replace("defaults: { timeout: 0s }", "defaults: { timeout: 3s }");
+    const slow = `
+id: demo
+title: Demo
+defaults: { timeout: 3s }
+tasks:
+  - { id: a, title: A, points: 1, checks: [{ kind: script, run: "false" }] }
+`;
     const report = await gradeExercise(loaded(slow), ctx, {}, {}, clock);
-    // Three failing checks (two fails, one error), each retried for 3 s.
-    expect(report.tasks.flatMap((t) => t.checks).filter((c) => c.status !== "pass").map((c) => c.ms)).toEqual([3_000, 3_000, 3_000]);
-    expect(report.timings.checks).toBe(9_000);
+    expect(report.tasks[0]!.checks[0]).toMatchObject({ status: "fail", ms: 3_000, attempts: 4 });
   });
 });

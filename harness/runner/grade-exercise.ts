@@ -1,4 +1,5 @@
 import type { GradingContext } from "../../graders/types.ts";
+import type { CheckSpec } from "../../graders/index.ts";
 import type { CheckReport, ExerciseReport, TaskReport } from "../report/model.ts";
 import { taskStatus } from "../report/model.ts";
 import { sumPoints, taskPoints } from "../report/points.ts";
@@ -6,7 +7,13 @@ import type { LoadedExercise } from "../exercise/load.ts";
 import type { Reporter } from "../reporters/reporter.ts";
 import { realClock, runCheck, type Clock } from "./run-check.ts";
 
-/** Runs every task's checks, in order, and builds the report. Never touches Docker. */
+type Task = LoadedExercise["exercise"]["tasks"][number];
+
+/**
+ * Runs every check once, concurrently — first those marked `runFirst` (e.g. a log read before
+ * grade's own requests add to it), then all the others — and builds the report in the exercise's
+ * order. Expects a settled cluster (harness/kube/settle.ts). Never touches Docker.
+ */
 export async function gradeExercise(
   loaded: LoadedExercise,
   ctx: GradingContext,
@@ -16,27 +23,28 @@ export async function gradeExercise(
 ): Promise<ExerciseReport> {
   const { exercise } = loaded;
   const started = clock.now();
-  const tasks: TaskReport[] = [];
-  for (const task of exercise.tasks) {
-    const checks: CheckReport[] = [];
-    for (const [i, check] of task.checks.entries()) {
-      const outcome = await runCheck(ctx, check, exercise.defaults.timeout, clock);
-      const checkReport: CheckReport = {
-        name: check.name ?? `check ${i + 1}`,
-        kind: check.kind,
-        status: outcome.status,
-        message: outcome.message,
-        expected: outcome.expected,
-        actual: outcome.actual,
-        hint: outcome.status === "pass" ? undefined : task.hint,
-        attempts: outcome.attempts,
-        ms: outcome.ms,
-      };
-      checks.push(checkReport);
-      await reporter.onCheckEnd?.(taskReport(task, checks), checkReport);
-    }
-    tasks.push(taskReport(task, checks));
-  }
+  const slots = exercise.tasks.flatMap((task) => task.checks.map((check, i) => ({ task, check, name: check.name ?? `check ${i + 1}` })));
+  const results = new Map<CheckSpec, CheckReport>();
+  const run = async ({ task, check, name }: (typeof slots)[number]) => {
+    const outcome = await runCheck(ctx, check, exercise.defaults.timeout, clock);
+    const report: CheckReport = {
+      name,
+      kind: check.kind,
+      status: outcome.status,
+      message: outcome.message,
+      expected: outcome.expected,
+      actual: outcome.actual,
+      hint: outcome.status === "pass" ? undefined : task.hint,
+      attempts: outcome.attempts,
+      ms: outcome.ms,
+    };
+    results.set(check, report);
+    await reporter.onCheckEnd?.(taskReport(task, task.checks.flatMap((c) => results.get(c) ?? [])), report);
+  };
+  await Promise.all(slots.filter((s) => s.check.runFirst).map(run));
+  await Promise.all(slots.filter((s) => !s.check.runFirst).map(run));
+
+  const tasks = exercise.tasks.map((task) => taskReport(task, task.checks.map((c) => results.get(c)!)));
   const gradingMs = clock.now() - started;
   return {
     exerciseId: exercise.id,
@@ -52,9 +60,9 @@ export async function gradeExercise(
   };
 }
 
-/** A task's report from its checks so far: points, status and hint derived here, once. */
-function taskReport(task: LoadedExercise["exercise"]["tasks"][number], checks: CheckReport[]): TaskReport {
-  const points = taskPoints(task.points, checks.filter((c) => c.status === "pass").length, checks.length);
+/** A task's report from its checks (so far): points, status and hint derived here, once. */
+function taskReport(task: Task, checks: CheckReport[]): TaskReport {
+  const points = taskPoints(task.points, checks.filter((c) => c.status === "pass").length, task.checks.length);
   const status = taskStatus(checks, points, task.points);
   const hint = checks.some((c) => c.status === "fail") ? task.hint : undefined;
   return { id: task.id, title: task.title, points, maxPoints: task.points, status, hint, checks };

@@ -1,0 +1,30 @@
+import type { GradingContext } from "../../graders/types.ts";
+import type { LoadedExercise } from "../exercise/load.ts";
+import type { KubeClient } from "../kube/kube-client.ts";
+import { readSnapshot, waitUntilSettled } from "../kube/settle.ts";
+import type { ExerciseReport } from "../report/model.ts";
+import type { Reporter } from "../reporters/reporter.ts";
+import { step } from "../ui/step.ts";
+import { gradeExercise } from "./grade-exercise.ts";
+import { realClock } from "./run-check.ts";
+
+/** How long grade waits for a cluster still in motion before grading it as it is. */
+export const SETTLE_TIMEOUT_MS = 60_000;
+
+/** Waits until the cluster is settled (harness/kube/settle.ts), then grades it: run and check share this. */
+export async function settleAndGrade(
+  loaded: LoadedExercise,
+  kube: KubeClient,
+  ctx: GradingContext,
+  reporter: Reporter,
+  extra: { diagnostics?: string[]; timings?: Record<string, number> } = {},
+): Promise<ExerciseReport> {
+  const settled = await step("Waiting until the cluster is settled", () => waitUntilSettled(() => readSnapshot(kube), SETTLE_TIMEOUT_MS, realClock));
+  const diagnostics = [...(extra.diagnostics ?? [])];
+  const moving = settled.value.stillMoving;
+  if (moving) {
+    const shown = moving.slice(0, 3).join("; ") + (moving.length > 3 ? `; and ${moving.length - 3} more` : "");
+    diagnostics.push(`the cluster was still changing after ${Math.round(settled.ms / 1000)} s (${shown}); it was graded as it was then`);
+  }
+  return gradeExercise(loaded, ctx, reporter, { diagnostics, timings: { ...extra.timings, settle: settled.ms } });
+}
