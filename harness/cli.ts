@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { EXIT, InfrastructureError, UsageError } from "./errors.ts";
 import { REPORTER_NAMES } from "./reporters/reporter-names.ts";
+import { installInterruptHandlers } from "./runner/teardown.ts";
 
 // Each command's module is imported when the command runs, not before: `grade --help` and
 // `grade list` must not pay for loading testcontainers and the Kubernetes client.
@@ -95,5 +96,6 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (import.meta.main) {
+  installInterruptHandlers();
   process.exitCode = await main(process.argv.slice(2));
 }

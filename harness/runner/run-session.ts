@@ -61,6 +61,7 @@ export class RunSession {
  * ends it as interrupted, after every cleanup registered later (removing the cluster) has run.
  */
 export async function withRunSession(reporter: MultiplexReporter, body: (session: RunSession) => Promise<ExerciseReport>): Promise<ExerciseReport> {
+  // Registered first, so it runs last on Ctrl-C: after the cluster is removed, the result is written.
   const session = new RunSession(reporter);
   const forget = onInterrupt((signal) => session.interrupted(signal));
   try {

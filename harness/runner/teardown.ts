@@ -11,6 +11,16 @@ let installed = false;
 let cleaning = false;
 
 export function onInterrupt(action: Action): () => void {
+  installInterruptHandlers();
+  actions.add(action);
+  return () => actions.delete(action);
+}
+
+/**
+ * Takes Ctrl-C and SIGTERM over from Node's default (die at once). The CLI calls it first thing,
+ * so that a signal at any moment, even before any cleanup is registered, ends in an orderly exit.
+ */
+export function installInterruptHandlers(): void {
   if (!installed) {
     installed = true;
     for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
@@ -22,8 +32,6 @@ export function onInterrupt(action: Action): () => void {
       });
     }
   }
-  actions.add(action);
-  return () => actions.delete(action);
 }
 
 async function runAll(signal: Signal): Promise<void> {
