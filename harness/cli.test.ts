@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
@@ -49,6 +49,17 @@ describe("grade (cli)", () => {
     expect(stdout).toContain(`✓ ${path.join("exercises", "exercise-3", "exercise.yaml")}`);
   });
 
+  it("validate takes an absolute path to an exercise folder or file", async () => {
+    expect(await main(["validate", path.resolve("exercises/exercise-3"), path.resolve("exercises/exercise-3/exercise.yaml")])).toBe(EXIT.ok);
+    expect(stdout.match(/✓ exercises\/exercise-3\/exercise\.yaml/g)).toHaveLength(2);
+  });
+
+  it("--version prints the package's version", async () => {
+    const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+    expect(await main(["--version"])).toBe(EXIT.ok);
+    expect(stdout).toBe(`${version}\n`);
+  });
+
   it("validate on a bad file exits 2 and prints the located problem", async () => {
     expect(await main(["validate", "harness/exercise/testdata/bad-unknown-key.yaml"])).toBe(EXIT.usage);
     expect(stdout).toContain('harness/exercise/testdata/bad-unknown-key.yaml:10 tasks[0].checks[0]: unknown key "replica": remove it or fix the spelling');
@@ -59,6 +70,13 @@ describe("grade (cli)", () => {
     expect(stdout).toContain("no starter manifests");
     expect(stdout).toContain("no reference solution");
     expect(stdout).toContain("no learner instructions");
+  });
+
+  it("validate only notes a missing reference solution: an assignment's exercises have none", async () => {
+    const assignment = mkdtempSync(path.join(tmpdir(), "grade-cli-"));
+    cpSync("exercises/exercise-3", path.join(assignment, "exercise-3"), { recursive: true, filter: (src) => !src.includes(`${path.sep}solution`) });
+    expect(await main(["validate", path.join(assignment, "exercise-3")])).toBe(EXIT.ok);
+    expect(stdout).toContain(`✓ ${path.join(assignment, "exercise-3", "exercise.yaml")}\n  note: no reference solution at`);
   });
 
   it("validate on a file that does not exist exits 2", async () => {

@@ -8,6 +8,7 @@ import { startCommand } from "./commands/start.ts";
 import { stopCommand } from "./commands/stop.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { reporterFactories } from "./reporters/index.ts";
+import { PACKAGE_JSON } from "./package-info.ts";
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 const reporterOption = () =>
@@ -20,6 +21,7 @@ const workOption = () => new Option("--work <dir>", "the learner's work folder (
 export function buildProgram(exit: (code: number) => void): Command {
   const program = new Command("grade")
     .description("Grades hands-on Kubernetes exercises on a real, throwaway k3s cluster.")
+    .version(PACKAGE_JSON.version, "-V, --version", "print grade's version")
     .showHelpAfterError("(run `grade --help` for usage)")
     .exitOverride();
   const act =
@@ -56,9 +58,9 @@ export function buildProgram(exit: (code: number) => void): Command {
     .option("--kinds", "list the check kinds exercise files may use")
     .action(act((o: { kinds?: boolean }) => listCommand(o)));
   program
-    .command("validate [paths...]")
-    .description("check exercise files (all under exercises/ when none is named)")
-    .action(act((paths: string[]) => validateCommand(paths)));
+    .command("validate [exercises...]")
+    .description("check exercise files: ids, folders or exercise.yaml files (all under exercises/ when none is named)")
+    .action(act((refs: string[]) => validateCommand(refs)));
   return program;
 }
 
