@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
@@ -25,7 +25,7 @@ afterEach(() => {
 describe("grade (cli)", () => {
   it("--help exits 0 and lists every command", async () => {
     expect(await main(["--help"])).toBe(EXIT.ok);
-    for (const command of ["run", "start", "check", "stop", "list", "validate"]) {
+    for (const command of ["run", "start", "check", "stop", "list", "validate", "init"]) {
       expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, "m"));
     }
   });
@@ -82,6 +82,23 @@ describe("grade (cli)", () => {
   it("validate on a file that does not exist exits 2", async () => {
     expect(await main(["validate", "exercises/nope"])).toBe(EXIT.usage);
     expect(stderr).toContain('no exercise "exercises/nope"');
+  });
+
+  it("init scaffolds an assignment in --dir, then refuses to overwrite it (2) unless --force", async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), "grade-cli-")), "assignment");
+    expect(await main(["init", "exercise-3", "exercises/exercise-3", "--dir", dir])).toBe(EXIT.ok);
+    expect(stdout).toContain(`Wrote an assignment for exercise-3 in ${dir}:`);
+    expect(readFileSync(path.join(dir, ".github/workflows/classroom.yml"), "utf8")).toContain("exercise: exercise-3");
+    expect(existsSync(path.join(dir, "exercises/exercise-3/solution"))).toBe(false);
+
+    expect(await main(["init", "exercise-3", "--dir", dir])).toBe(EXIT.usage);
+    expect(stderr).toContain(`${dir} already has 9 files grade init would write: exercises/exercise-3/README.md,`);
+    expect(await main(["init", "exercise-3", "--dir", dir, "--force"])).toBe(EXIT.ok);
+  });
+
+  it("init without an exercise is a usage error", async () => {
+    expect(await main(["init"])).toBe(EXIT.usage);
+    expect(stderr).toContain("missing required argument 'exercises'");
   });
 
   it("check with no running session and no exercise exits 2, saying to start one", async () => {

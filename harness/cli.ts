@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { EXIT, InfrastructureError, UsageError } from "./errors.ts";
 import { checkCommand } from "./commands/check.ts";
+import { initCommand } from "./commands/init.ts";
 import { listCommand } from "./commands/list.ts";
 import { runCommand } from "./commands/run.ts";
 import { startCommand } from "./commands/start.ts";
@@ -61,6 +62,13 @@ export function buildProgram(exit: (code: number) => void): Command {
     .command("validate [exercises...]")
     .description("check exercise files: ids, folders or exercise.yaml files (all under exercises/ when none is named)")
     .action(act((refs: string[]) => validateCommand(refs)));
+  program
+    .command("init <exercises...>")
+    .description("scaffold a GitHub Classroom assignment (template) repository: the exercises without solutions, a stub of the learner's work, the autograding workflow")
+    .option("--dir <dir>", "where to write it", ".")
+    .option("--force", "overwrite files that are already there")
+    .option("--action <ref>", "the grade action the workflow uses (default: this version's, e.g. for a fork or a pinned commit)")
+    .action(act((refs: string[], o: { dir: string; force?: boolean; action?: string }) => initCommand(refs, o)));
   return program;
 }
 
