@@ -11,7 +11,7 @@ const expected = {
   status: "error",
   max_score: 7,
   tests: [
-    { name: "Deploy the app", status: "pass", message: "", execution_time: "0.120s", score: 2 },
+    { name: "Deploy the app", status: "pass", message: "", line_no: 0, execution_time: "0.120s", score: 2 },
     {
       name: "Expose it with a NodePort Service",
       status: "fail",
@@ -21,6 +21,7 @@ const expected = {
         "Hint: Run `kubectl expose deployment web --type=NodePort --port=8080`.",
         "Note: your script timed out after 5m",
       ].join("\n"),
+      line_no: 0,
       execution_time: "20.080s",
       score: 1,
     },
@@ -29,6 +30,7 @@ const expected = {
       status: "error",
       message:
         "proxy reachable: could not reach the API server: connect ECONNREFUSED 127.0.0.1:6443 (grader or cluster error, not your work)",
+      line_no: 0,
       execution_time: "1.500s",
       score: 0,
     },

@@ -91,7 +91,8 @@ function classroomTest(task: TaskReport, notes: string[]): ClassroomTest {
   if (hint && failed.some((ch) => ch.status === "fail")) lines.push(`Hint: ${hint}`);
   lines.push(...notes.map((n) => `Note: ${n}`));
   const ms = task.checks.reduce((sum, ch) => sum + ch.ms, 0);
-  return { name: task.title, status, message: lines.join("\n"), execution_time: `${seconds(ms)}s`, score: task.points };
+  // line_no 0 as the command grader writes it: the reporter prints " - line N" for anything else.
+  return { name: task.title, status, message: lines.join("\n"), line_no: 0, execution_time: `${seconds(ms)}s`, score: task.points };
 }
 
 /** Run-wide notes (e.g. the script timed out) go on the first task the learner lost points on. */
