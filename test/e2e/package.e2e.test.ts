@@ -109,6 +109,14 @@ describe.skipIf(skipReason !== undefined)("grade as a package", () => {
     expect(await listGradeContainers()).toEqual([]);
   });
 
+  it("the action fails with grade's exit code when grade leaves no result for Classroom's reporter", async () => {
+    const workspace = tempFolder("no-exercise");
+    const workflowFile = path.join(workspace, "workflow.yml");
+    writeFileSync(workflowFile, `jobs:\n  grade:\n    steps:\n      - id: nope\n        uses: ${gradeAction()}\n        with:\n          exercise: nope\n`);
+    const job = runJob({ workflowFile, job: "grade", workspace, satisfied: ["actions/setup-node@"], localActions: { [gradeAction()]: actionCheckout() }, handBack: "none" });
+    await expect(job).rejects.toThrow(/step Grade failed \(exit 2\):[\s\S]*no exercise "nope": looked for exercises\/nope\/exercise\.yaml/);
+  });
+
   it("the workflow's kubectl is the version on PATH here, so the run above used what it pins", async () => {
     const workflow = readFileSync(path.join(REPO_ROOT, "ci/github/classroom.yml"), "utf8");
     const pinned = /azure\/setup-kubectl@v4\n\s+with:\n\s+version: (v[\d.]+)/.exec(workflow)?.[1];

@@ -106,6 +106,7 @@ async function runCompositeAction(dir: string, given: Record<string, string>, ou
   const steps: Record<string, Record<string, string>> = {};
   const ctx: Contexts = { inputs, steps, github: { ...outer.github, action_path: dir } };
   for (const step of action.runs.steps) {
+    if (step.if !== undefined) throw new Error(`${caller.uses}: step ${step.name ?? step.uses}: \`if:\` is not supported by this runner`);
     if (step.run === undefined) {
       if (step.uses && o.satisfied.some((prefix) => step.uses!.startsWith(prefix))) {
         log.push(`  skipped ${step.uses} (satisfied here)`);
@@ -125,7 +126,6 @@ async function runCompositeAction(dir: string, given: Record<string, string>, ou
 async function runStep(step: Step, ctx: Contexts, workspace: string, log: string[], extraEnv: Record<string, string> = {}, indent = ""): Promise<Record<string, string>> {
   const label = step.name ?? step.id ?? "a step";
   if ((step.shell ?? "bash") !== "bash") throw new Error(`step ${label}: only shell bash is supported`);
-  if (step.if !== undefined) throw new Error(`step ${label}: \`if:\` is not supported by this runner`);
   const dir = mkdtempSync(path.join(os.tmpdir(), "grade-step-"));
   const script = path.join(dir, "step.sh");
   const outputFile = path.join(dir, "output");
