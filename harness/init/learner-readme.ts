@@ -1,5 +1,5 @@
 import type { LoadedExercise } from "../exercise/load.ts";
-import { PACKAGE_JSON } from "../package-info.ts";
+import { PACKAGE_JSON, githubRepository } from "../package-info.ts";
 
 /** The README of an assignment repository: what to hand in, how it is graded, how to try it locally. */
 export function learnerReadme(exercises: LoadedExercise[]): string {
@@ -11,7 +11,7 @@ export function learnerReadme(exercises: LoadedExercise[]): string {
   return `# Kubernetes exercises
 
 Hands-on exercises on a real Kubernetes cluster, graded by
-[grade](https://www.npmjs.com/package/${PACKAGE_JSON.name}).
+[grade](https://github.com/${githubRepository()}).
 
 | exercise | what you do | points |
 |---|---|---|
