@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
@@ -25,7 +25,7 @@ afterEach(() => {
 describe("grade (cli)", () => {
   it("--help exits 0 and lists every command", async () => {
     expect(await main(["--help"])).toBe(EXIT.ok);
-    for (const command of ["run", "start", "check", "stop", "list", "validate"]) {
+    for (const command of ["run", "start", "check", "stop", "list", "validate", "init"]) {
       expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, "m"));
     }
   });
@@ -49,6 +49,17 @@ describe("grade (cli)", () => {
     expect(stdout).toContain(`✓ ${path.join("exercises", "exercise-3", "exercise.yaml")}`);
   });
 
+  it("validate takes an absolute path to an exercise folder or file", async () => {
+    expect(await main(["validate", path.resolve("exercises/exercise-3"), path.resolve("exercises/exercise-3/exercise.yaml")])).toBe(EXIT.ok);
+    expect(stdout.match(/✓ exercises\/exercise-3\/exercise\.yaml/g)).toHaveLength(2);
+  });
+
+  it("--version prints the package's version", async () => {
+    const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+    expect(await main(["--version"])).toBe(EXIT.ok);
+    expect(stdout).toBe(`${version}\n`);
+  });
+
   it("validate on a bad file exits 2 and prints the located problem", async () => {
     expect(await main(["validate", "harness/exercise/testdata/bad-unknown-key.yaml"])).toBe(EXIT.usage);
     expect(stdout).toContain('harness/exercise/testdata/bad-unknown-key.yaml:10 tasks[0].checks[0]: unknown key "replica": remove it or fix the spelling');
@@ -61,9 +72,33 @@ describe("grade (cli)", () => {
     expect(stdout).toContain("no learner instructions");
   });
 
+  it("validate only notes a missing reference solution: an assignment's exercises have none", async () => {
+    const assignment = mkdtempSync(path.join(tmpdir(), "grade-cli-"));
+    cpSync("exercises/exercise-3", path.join(assignment, "exercise-3"), { recursive: true, filter: (src) => !src.includes(`${path.sep}solution`) });
+    expect(await main(["validate", path.join(assignment, "exercise-3")])).toBe(EXIT.ok);
+    expect(stdout).toContain(`✓ ${path.join(assignment, "exercise-3", "exercise.yaml")}\n  note: no reference solution at`);
+  });
+
   it("validate on a file that does not exist exits 2", async () => {
     expect(await main(["validate", "exercises/nope"])).toBe(EXIT.usage);
     expect(stderr).toContain('no exercise "exercises/nope"');
+  });
+
+  it("init scaffolds an assignment in --dir, then refuses to overwrite it (2) unless --force", async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), "grade-cli-")), "assignment");
+    expect(await main(["init", "exercise-3", "exercises/exercise-3", "--dir", dir])).toBe(EXIT.ok);
+    expect(stdout).toContain(`Wrote an assignment for exercise-3 in ${dir}:`);
+    expect(readFileSync(path.join(dir, ".github/workflows/classroom.yml"), "utf8")).toContain("exercise: exercise-3");
+    expect(existsSync(path.join(dir, "exercises/exercise-3/solution"))).toBe(false);
+
+    expect(await main(["init", "exercise-3", "--dir", dir])).toBe(EXIT.usage);
+    expect(stderr).toContain(`${dir} already has 9 files grade init would write: exercises/exercise-3/README.md,`);
+    expect(await main(["init", "exercise-3", "--dir", dir, "--force"])).toBe(EXIT.ok);
+  });
+
+  it("init without an exercise is a usage error", async () => {
+    expect(await main(["init"])).toBe(EXIT.usage);
+    expect(stderr).toContain("missing required argument 'exercises'");
   });
 
   it("check with no running session and no exercise exits 2, saying to start one", async () => {

@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from "commander";
 import { EXIT, InfrastructureError, UsageError } from "./errors.ts";
 import { REPORTER_NAMES } from "./reporters/reporter-names.ts";
 import { installInterruptHandlers } from "./runner/teardown.ts";
+import { PACKAGE_JSON } from "./package-info.ts";
 
 // Each command's module is imported when the command runs, not before: `grade --help` and
 // `grade list` must not pay for loading testcontainers and the Kubernetes client.
@@ -14,6 +15,7 @@ const commands = {
   node: () => import("./commands/node.ts"),
   list: () => import("./commands/list.ts"),
   validate: () => import("./commands/validate.ts"),
+  init: () => import("./commands/init.ts"),
 };
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -27,6 +29,7 @@ const workOption = () => new Option("--work <dir>", "the learner's work folder (
 export function buildProgram(exit: (code: number) => void): Command {
   const program = new Command("grade")
     .description("Grades hands-on Kubernetes exercises on a real, throwaway k3s cluster.")
+    .version(PACKAGE_JSON.version, "-V, --version", "print grade's version")
     .showHelpAfterError("(run `grade --help` for usage)")
     .exitOverride();
   const act =
@@ -67,9 +70,16 @@ export function buildProgram(exit: (code: number) => void): Command {
     .option("--kinds", "list the check kinds exercise files may use")
     .action(act(async (o: { kinds?: boolean }) => (await commands.list()).listCommand(o)));
   program
-    .command("validate [paths...]")
-    .description("check exercise files (all under exercises/ when none is named)")
-    .action(act(async (paths: string[]) => (await commands.validate()).validateCommand(paths)));
+    .command("validate [exercises...]")
+    .description("check exercise files: ids, folders or exercise.yaml files (all under exercises/ when none is named)")
+    .action(act(async (refs: string[]) => (await commands.validate()).validateCommand(refs)));
+  program
+    .command("init <exercises...>")
+    .description("scaffold a GitHub Classroom assignment (template) repository: the exercises without solutions, a stub of the learner's work, the autograding workflow")
+    .option("--dir <dir>", "where to write it", ".")
+    .option("--force", "overwrite files that are already there")
+    .option("--action <ref>", "the grade action the workflow uses (default: this version's, e.g. for a fork or a pinned commit)")
+    .action(act(async (refs: string[], o: { dir: string; force?: boolean; action?: string }) => (await commands.init()).initCommand(refs, o)));
   return program;
 }
 

@@ -1,23 +1,48 @@
+import path from "node:path";
+import { realpathSync, existsSync } from "node:fs";
 import { listExerciseFiles, loadExercise } from "../exercise/load.ts";
 import { graders } from "../../graders/index.ts";
+import { BUNDLED_EXERCISES_DIR, PACKAGE_ROOT } from "../package-info.ts";
 import { EXIT } from "../errors.ts";
 
-/** grade list: the exercises here (and, with --kinds, the check kinds exercises may use). */
+/**
+ * grade list: the exercises here (exercises/<id>/), then those that come with grade and are not
+ * shadowed by one here; with --kinds, the check kinds exercise files may use.
+ */
 export async function listCommand(o: { kinds?: boolean }): Promise<number> {
+  const out = process.stdout;
   if (o.kinds) {
-    for (const g of graders) process.stdout.write(`${g.kind.padEnd(16)} ${g.description}\n`);
+    for (const g of graders) out.write(`${g.kind.padEnd(16)} ${g.description}\n`);
     return EXIT.ok;
   }
-  const files = await listExerciseFiles();
-  if (files.length === 0) process.stdout.write("No exercises here: grade looks in exercises/<id>/exercise.yaml.\n");
-  for (const file of files) {
-    try {
-      const { exercise } = await loadExercise(file);
-      const points = exercise.tasks.reduce((s, t) => s + t.points, 0);
-      process.stdout.write(`${exercise.id.padEnd(14)} ${exercise.title} (${exercise.tasks.length} tasks, ${points} points)\n`);
-    } catch {
-      process.stdout.write(`${file.padEnd(14)} (invalid: run \`grade validate ${file}\`)\n`);
-    }
+  const local = await listExerciseFiles();
+  // An id resolves to ./exercises/<id> first: a bundled exercise of the same id is out of reach.
+  const folderOf = (file: string) => path.basename(path.dirname(file));
+  const localIds = new Set(local.map(folderOf));
+  for (const file of local) out.write(await describeExercise(file, file));
+  const bundled = isSameFolder(BUNDLED_EXERCISES_DIR, path.resolve("exercises"))
+    ? []
+    : (await listExerciseFiles(PACKAGE_ROOT)).filter((file) => !localIds.has(folderOf(file)));
+  if (local.length === 0 && bundled.length === 0) out.write("No exercises here: grade looks in exercises/<id>/exercise.yaml.\n");
+  if (bundled.length > 0) {
+    out.write(`${local.length > 0 ? "\n" : ""}Come with grade (use them by id, e.g. \`grade init <id>\` copies one here without its solution):\n`);
+    for (const file of bundled) out.write(await describeExercise(path.join(PACKAGE_ROOT, file), folderOf(file)));
   }
   return EXIT.ok;
+}
+
+/** One line: id, title, tasks and points; or how to find out why the file does not load. */
+async function describeExercise(file: string, shownAs: string): Promise<string> {
+  try {
+    const { exercise } = await loadExercise(file);
+    const points = exercise.tasks.reduce((s, t) => s + t.points, 0);
+    return `${exercise.id.padEnd(14)} ${exercise.title} (${exercise.tasks.length} tasks, ${points} points)\n`;
+  } catch {
+    return `${shownAs.padEnd(14)} (invalid: run \`grade validate ${file}\`)\n`;
+  }
+}
+
+/** True when both name the same existing folder (grade's own exercises, listed from its repository). */
+function isSameFolder(a: string, b: string): boolean {
+  return existsSync(a) && existsSync(b) && realpathSync(a) === realpathSync(b);
 }

@@ -5,25 +5,29 @@ import { listExerciseFiles, loadExercise, resolveExerciseFile } from "../exercis
 import { EXIT } from "../errors.ts";
 
 /**
- * grade validate [paths…]: every exercise file parses and validates, has starter manifests and a
- * reference solution with the script autograding would run. Lists every problem, not just the first.
+ * grade validate [exercises…]: every exercise file parses and validates, and has starter manifests
+ * and learner instructions. Lists every problem, not just the first. A missing reference solution is
+ * only noted: assignments (and the exercises that come with grade) have none on purpose.
  */
-export async function validateCommand(paths: string[]): Promise<number> {
-  const files = paths.length > 0 ? paths.map((p) => resolveExerciseFile(p)) : await listExerciseFiles();
+export async function validateCommand(refs: string[]): Promise<number> {
+  const files = refs.length > 0 ? refs.map((ref) => resolveExerciseFile(ref)) : await listExerciseFiles();
   let problems = 0;
   for (const file of files) {
     const found: string[] = [];
+    const notes: string[] = [];
     try {
       const loaded = await loadExercise(file);
       if (loaded.starterFiles.length === 0) found.push(`${file}: no starter manifests in ${path.join(loaded.dir, "starter")}/`);
-      const solutionScript = path.join(loaded.dir, "solution", loaded.exercise.work.script);
-      if (!existsSync(solutionScript)) found.push(`${file}: no reference solution at ${solutionScript}`);
       if (!existsSync(path.join(loaded.dir, "README.md"))) found.push(`${file}: no learner instructions at ${path.join(loaded.dir, "README.md")}`);
+      const solutionScript = path.join(loaded.dir, "solution", loaded.exercise.work.script);
+      if (!existsSync(solutionScript)) notes.push(`no reference solution at ${solutionScript} (fine in an assignment; an instructor's copy needs one)`);
     } catch (e) {
       found.push((e as Error).message);
     }
     problems += found.length;
-    process.stdout.write(found.length === 0 ? `${pc.green("✓")} ${file}\n` : `${pc.red("✗")} ${found.join("\n  ")}\n`);
+    const head = found.length === 0 ? `${pc.green("✓")} ${file}` : `${pc.red("✗")} ${found[0]}`;
+    const rest = [...found.slice(1), ...notes.map((n) => pc.dim(`note: ${n}`))];
+    process.stdout.write(`${[head, ...rest].join("\n  ")}\n`);
   }
   if (files.length === 0) process.stdout.write("No exercises found under exercises/.\n");
   return problems === 0 ? EXIT.ok : EXIT.usage;

@@ -19,12 +19,19 @@ export function answersTemplate(exercise: Exercise): Record<string, unknown> {
   return root;
 }
 
+/** The answers file a learner starts from (a header, then every key empty), or undefined when the exercise asks nothing. */
+export function answersFileText(exercise: Exercise): string | undefined {
+  const template = answersTemplate(exercise);
+  if (Object.keys(template).length === 0) return undefined;
+  return `# Answers for ${exercise.id}: fill in the values (see ${exercise.id}'s README).\n${stringify(template)}`;
+}
+
 /** Writes the learner's answers file with empty answers, unless they already have one. */
 export async function ensureAnswersFile(exercise: Exercise, workDir: string): Promise<string | undefined> {
   const file = path.join(workDir, exercise.work.answers);
-  const template = answersTemplate(exercise);
-  if (existsSync(file) || Object.keys(template).length === 0) return undefined;
+  const text = answersFileText(exercise);
+  if (existsSync(file) || text === undefined) return undefined;
   await mkdir(workDir, { recursive: true });
-  await writeFile(file, `# Answers for ${exercise.id}: fill in the values (see ${exercise.id}'s README).\n${stringify(template)}`);
+  await writeFile(file, text);
   return file;
 }

@@ -1,7 +1,9 @@
-import { readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../errors.ts";
+import { BUNDLED_EXERCISES_DIR } from "../package-info.ts";
 import { exerciseJsonSchema, SCHEMA_FILE } from "./gen-schema.ts";
 import { ExerciseFileError, listExerciseFiles, loadExercise, parseExercise, resolveExerciseFile } from "./load.ts";
 
@@ -124,17 +126,88 @@ describe("the repository's exercises", () => {
 });
 
 describe("resolveExerciseFile", () => {
+  const file = path.join("exercises", "exercise-3", "exercise.yaml");
+
   it("finds an exercise by id, by folder and by file", () => {
-    const file = path.join("exercises", "exercise-3", "exercise.yaml");
     expect(resolveExerciseFile("exercise-3")).toBe(file);
     expect(resolveExerciseFile("exercises/exercise-3")).toBe(file);
+    expect(resolveExerciseFile("exercises/exercise-3/")).toBe(file);
     expect(resolveExerciseFile(file)).toBe(file);
     expect(resolveExerciseFile(fixture("good.yaml"))).toBe(fixture("good.yaml"));
   });
-  it("names what it looked for when there is no such exercise", () => {
-    expect(() => resolveExerciseFile("nope")).toThrow(
-      new UsageError('no exercise "nope": looked for exercises/nope/exercise.yaml. Run `grade list` to see the exercises.'),
+
+  it("takes absolute paths to a folder or a file as they are, and names them relative to the folder it works in", () => {
+    const absolute = path.resolve(file);
+    expect(resolveExerciseFile(path.dirname(absolute))).toBe(file);
+    expect(resolveExerciseFile(absolute)).toBe(file);
+  });
+
+  it("names a file outside the working folder by its absolute path, and takes relative paths from there", () => {
+    const elsewhere = mkdtempSync(path.join(tmpdir(), "grade-resolve-"));
+    const absolute = path.resolve(file);
+    expect(resolveExerciseFile(path.dirname(absolute), elsewhere)).toBe(absolute);
+    expect(resolveExerciseFile(path.relative(elsewhere, absolute), elsewhere)).toBe(absolute);
+  });
+
+  describe("an id, in a folder of one's own", () => {
+    const bundled = path.resolve("exercises"); // stands in for the exercises that come with grade
+    /** A learner's folder with its own exercises/<id>/exercise.yaml for each id given. */
+    function learnerFolder(ids: string[]): string {
+      const root = mkdtempSync(path.join(tmpdir(), "grade-resolve-"));
+      for (const id of ids) {
+        mkdirSync(path.join(root, "exercises", id), { recursive: true });
+        writeFileSync(path.join(root, "exercises", id, "exercise.yaml"), `id: ${id}\n`);
+      }
+      return root;
+    }
+
+    it("is looked up first in ./exercises/<id>, then in grade's own exercises", () => {
+      expect(resolveExerciseFile("exercise-3", learnerFolder(["exercise-3"]), bundled)).toBe(file);
+      expect(resolveExerciseFile("exercise-3", learnerFolder([]), bundled)).toBe(path.join(bundled, "exercise-3", "exercise.yaml"));
+    });
+
+    it("comes before a folder of the same name in the working folder", () => {
+      const root = learnerFolder(["exercise-3"]);
+      mkdirSync(path.join(root, "exercise-3"));
+      writeFileSync(path.join(root, "exercise-3", "exercise.yaml"), "id: other\n");
+      expect(resolveExerciseFile("exercise-3", root, bundled)).toBe(file);
+    });
+
+    it("is never looked up in grade's own exercises when it is a path", () => {
+      const root = learnerFolder([]);
+      expect(() => resolveExerciseFile("./exercise-3", root, bundled)).toThrow('no exercise "./exercise-3"');
+    });
+  });
+
+  it("names everything it looked for when there is no such exercise, and what to do", () => {
+    const root = mkdtempSync(path.join(tmpdir(), "grade-resolve-"));
+    expect(() => resolveExerciseFile("nope", root, "/opt/grade/exercises")).toThrow(
+      new UsageError(
+        'no exercise "nope": looked for exercises/nope/exercise.yaml, nope/exercise.yaml, /opt/grade/exercises/nope/exercise.yaml. ' +
+          "Run `grade list` to see the exercises, or name an exercise's folder or its exercise.yaml.",
+      ),
     );
+  });
+
+  it("says so when a folder holds no exercise.yaml", () => {
+    expect(() => resolveExerciseFile("harness")).toThrow("harness is a folder without exercise.yaml.");
+  });
+
+  it("does not take a file that is not YAML", () => {
+    expect(() => resolveExerciseFile("package.json")).toThrow('no exercise "package.json": looked for package.json/exercise.yaml.');
+  });
+});
+
+describe("the exercises that come with grade", () => {
+  it("are the repository's exercises/ when grade runs from its repository", () => {
+    expect(BUNDLED_EXERCISES_DIR).toBe(path.resolve("exercises"));
+  });
+
+  it("each have a reference solution here (the package leaves them out; instructors' copies need them)", async () => {
+    for (const file of await listExerciseFiles()) {
+      const { dir, exercise } = await loadExercise(file);
+      expect(existsSync(path.join(dir, "solution", exercise.work.script)), `${file}: no reference solution`).toBe(true);
+    }
   });
 });
 

@@ -1,13 +1,16 @@
 import { readFile, readdir } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { LineCounter, isMap, isScalar, parseDocument } from "yaml";
 import { exerciseSchema, type Exercise } from "./schema.ts";
 import { describeIssue, formatPath } from "./format-issue.ts";
 import { UsageError } from "../errors.ts";
+import { BUNDLED_EXERCISES_DIR } from "../package-info.ts";
 
 export const EXERCISES_DIR = "exercises";
 export const EXERCISE_FILE = "exercise.yaml";
+/** What an exercise id looks like (the schema's rule): anything else typed is only a path. */
+const EXERCISE_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 export interface LoadedExercise {
   exercise: Exercise;
@@ -21,18 +24,38 @@ export interface LoadedExercise {
 /** Raised when an exercise file is not valid; its message lists every problem as file:line path: fix. */
 export class ExerciseFileError extends UsageError {}
 
-/** `exercise-3` → exercises/exercise-3/exercise.yaml; a path to a folder or a file also works. */
-export function resolveExerciseFile(ref: string, root = process.cwd()): string {
+/**
+ * Finds an exercise's file from what a user typed, in this order (the first that exists wins):
+ * 1. an id: ./exercises/<id>/exercise.yaml (the exercises of the folder you are in);
+ * 2. a path, absolute or relative: a folder holding exercise.yaml, or the .yaml file itself;
+ * 3. an id: the exercises that come with grade (bundledDir), so `grade init exercise-3` and
+ *    `grade run exercise-3` work in an empty folder.
+ * Returns the path relative to root when the file is inside it (annotations name it so), else absolute.
+ */
+export function resolveExerciseFile(ref: string, root = process.cwd(), bundledDir: string | undefined = BUNDLED_EXERCISES_DIR): string {
+  const isId = EXERCISE_ID.test(ref);
+  const asPath = path.resolve(root, ref);
   const candidates = [
-    path.join(root, EXERCISES_DIR, ref, EXERCISE_FILE),
-    path.join(root, ref, EXERCISE_FILE),
-    path.join(root, ref),
+    ...(isId ? [path.join(root, EXERCISES_DIR, ref, EXERCISE_FILE)] : []),
+    path.join(asPath, EXERCISE_FILE),
+    asPath,
+    ...(isId && bundledDir ? [path.join(bundledDir, ref, EXERCISE_FILE)] : []),
   ];
-  const found = candidates.find((c) => existsSync(c) && c.endsWith(".yaml"));
-  if (!found) {
-    throw new UsageError(`no exercise "${ref}": looked for ${path.relative(root, candidates[0]!)}. Run \`grade list\` to see the exercises.`);
-  }
-  return path.relative(root, found) || found;
+  const found = candidates.find((c) => /\.ya?ml$/.test(c) && existsSync(c) && statSync(c).isFile());
+  if (found) return displayPath(found, root);
+
+  const looked = [...new Set(candidates.filter((c) => c !== asPath || /\.ya?ml$/.test(c)).map((c) => displayPath(c, root)))];
+  const folderNote = existsSync(asPath) && statSync(asPath).isDirectory() ? ` ${displayPath(asPath, root)} is a folder without ${EXERCISE_FILE}.` : "";
+  throw new UsageError(
+    `no exercise "${ref}": looked for ${looked.join(", ")}.${folderNote} ` +
+      "Run `grade list` to see the exercises, or name an exercise's folder or its exercise.yaml.",
+  );
+}
+
+/** Relative to root when inside it, absolute otherwise. */
+function displayPath(file: string, root: string): string {
+  const relative = path.relative(root, file);
+  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
 }
 
 export async function loadExercise(file: string): Promise<LoadedExercise> {

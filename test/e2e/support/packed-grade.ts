@@ -1,0 +1,77 @@
+import { execFileSync, spawn } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { REPO_ROOT } from "./cli-process.ts";
+
+export interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  seconds: number;
+}
+
+/** Runs a command to its end, output captured; Node 24 (this test's) first on PATH for npm, npx and bins. */
+export function runCommand(command: string, args: string[], o: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Finished> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: o.cwd,
+      env: { ...process.env, NO_COLOR: "1", PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`, ...o.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr, seconds: (Date.now() - started) / 1000 }));
+  });
+}
+
+export interface PackedGrade {
+  tarball: string;
+  /** Paths inside the package, as npm pack lists them. */
+  files: string[];
+  size: number;
+  unpackedSize: number;
+  seconds: number;
+}
+
+/** `npm pack` of this repository, as a release would make it (prepack builds dist/). */
+export async function packGrade(): Promise<PackedGrade> {
+  const destination = mkdtempSync(path.join(os.tmpdir(), "grade-pack-"));
+  const packed = await runCommand("npm", ["pack", "--json", "--pack-destination", destination], { cwd: REPO_ROOT });
+  if (packed.code !== 0) throw new Error(`npm pack failed (exit ${packed.code}):\n${packed.stderr}`);
+  const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[]; size: number; unpackedSize: number }[];
+  return {
+    tarball: path.join(destination, info!.filename),
+    files: info!.files.map((f) => f.path),
+    size: info!.size,
+    unpackedSize: info!.unpackedSize,
+    seconds: packed.seconds,
+  };
+}
+
+/** Installs the tarball into dir as a user would (`npm install ./grade.tgz`); dependencies come from the registry. */
+export async function installPackage(tarball: string, dir: string): Promise<Finished> {
+  const installed = await runCommand("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], { cwd: dir });
+  if (installed.code !== 0) throw new Error(`npm install ${tarball} failed (exit ${installed.code}):\n${installed.stderr}`);
+  return installed;
+}
+
+/**
+ * What GitHub's runner fetches for `uses: owner/grade@ref`: the repository's files at that ref.
+ * Here: the files git tracks or would track (untracked but not ignored), as they are now.
+ */
+export function actionCheckout(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "grade-action-"));
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: REPO_ROOT, encoding: "utf8" })
+    .split("\0")
+    .filter((file) => file && existsSync(path.join(REPO_ROOT, file))); // a tracked file deleted in the work tree is not there
+  for (const file of files) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    cpSync(path.join(REPO_ROOT, file), path.join(dir, file), { force: true });
+  }
+  return dir;
+}
