@@ -196,7 +196,8 @@ export async function removeRun(runId: string): Promise<number> {
         await docker.getContainer(c.Id).remove({ force: true, v: true });
         removed++;
       } catch (e) {
-        if ((e as { statusCode?: number }).statusCode !== 404) throw e;
+        // 404: gone already; 409: its removal is already under way (another cleanup got there first).
+        if (![404, 409].includes((e as { statusCode?: number }).statusCode ?? 0)) throw e;
       }
     }
     for (const n of await docker.listNetworks({ filters })) {
@@ -204,7 +205,7 @@ export async function removeRun(runId: string): Promise<number> {
         .getNetwork(n.Id)
         .remove()
         .catch((e: { statusCode?: number }) => {
-          if (e.statusCode !== 404) throw e;
+          if (![404, 409].includes(e.statusCode ?? 0)) throw e;
         });
     }
     if (round === 0) await new Promise((r) => setTimeout(r, 500));

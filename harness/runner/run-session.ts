@@ -3,7 +3,7 @@ import type { ExerciseReport, RunEnd, RunInfo, RunOutcome } from "../report/mode
 import { ungradedReport } from "../report/ungraded-report.ts";
 import type { MultiplexReporter } from "../reporters/multiplex-reporter.ts";
 import { InfrastructureError, UsageError } from "../errors.ts";
-import { onInterrupt, type Signal } from "./teardown.ts";
+import { interrupting, onInterrupt, type Signal } from "./teardown.ts";
 
 /**
  * One run as its reporters hear it. The CLI opens a session, tells it when the exercise has
@@ -30,8 +30,13 @@ export class RunSession {
     await this.end({ outcome: "graded", report });
   }
 
-  /** The run stopped on an error: reporters hear of it, then of the end, with every task errored. */
+  /**
+   * The run stopped on an error: reporters hear of it, then of the end, with every task errored.
+   * An error while Ctrl-C is being handled is its consequence (the cluster removed under a start
+   * in progress): the interrupt ends the run, not the error.
+   */
   async failed(error: unknown): Promise<void> {
+    if (interrupting()) return;
     const outcome: RunOutcome = error instanceof UsageError ? "usage-error" : "infrastructure-error";
     const reason = oneLine(error);
     await this.reporter.onError({ message: reason, fatal: true });

@@ -16,6 +16,9 @@ export function onInterrupt(action: Action): () => void {
   return () => actions.delete(action);
 }
 
+/** True once Ctrl-C or SIGTERM came: the run ends as interrupted, whatever else fails meanwhile. */
+export const interrupting = () => cleaning;
+
 /**
  * Takes Ctrl-C and SIGTERM over from Node's default (die at once). The CLI calls it first thing,
  * so that a signal at any moment, even before any cleanup is registered, ends in an orderly exit.
