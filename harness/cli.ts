@@ -1,9 +1,14 @@
 #!/usr/bin/env node
+import { enableCompileCache } from "node:module";
 import { Command, CommanderError, Option } from "commander";
 import { EXIT, InfrastructureError, UsageError } from "./errors.ts";
 import { REPORTER_NAMES } from "./reporters/reporter-names.ts";
 import { installInterruptHandlers } from "./runner/teardown.ts";
 import { PACKAGE_JSON } from "./package-info.ts";
+
+// Node keeps the compiled code of the modules below on disk for the next run: a learner runs
+// `grade check` again and again, and loading the Kubernetes client is most of its time.
+enableCompileCache();
 
 // Each command's module is imported when the command runs, not before: `grade --help` and
 // `grade list` must not pay for loading testcontainers and the Kubernetes client.

@@ -1,20 +1,21 @@
 import type { Cluster, ClusterHandle, StartOptions } from "./cluster.ts";
 import { borrowCluster } from "./borrowed-cluster.ts";
-import { attachK3sCluster, startK3sCluster } from "./k3s-cluster.ts";
+import { k3sCluster } from "./k3s-kept-cluster.ts";
 
 /**
  * Where clusters come from: `k3s` (started here in Docker, the default) or `kubeconfig` (an
  * existing cluster, borrowed). Every command gets its cluster through these two functions.
  */
-export function obtainCluster(o: StartOptions & { kubeconfigFile?: string }): Promise<Cluster> {
-  return o.kubeconfigFile ? borrowCluster(o.kubeconfigFile) : startK3sCluster(o);
+export async function obtainCluster(o: StartOptions & { kubeconfigFile?: string }): Promise<Cluster> {
+  // Starting needs testcontainers and the k3s module; attaching (check, node, stop) does not.
+  return o.kubeconfigFile ? borrowCluster(o.kubeconfigFile) : (await import("./k3s-cluster.ts")).startK3sCluster(o);
 }
 
 /** The cluster a handle (kept in .grade/state.json by `grade start`) names, from another process. */
-export function attachCluster(handle: ClusterHandle, kubeconfig: string): Promise<Cluster> {
+export async function attachCluster(handle: ClusterHandle, kubeconfig: string): Promise<Cluster> {
   switch (handle.provider) {
     case "k3s":
-      return attachK3sCluster(handle, kubeconfig);
+      return k3sCluster(handle, kubeconfig);
     case "kubeconfig":
       return borrowCluster(handle.file);
   }

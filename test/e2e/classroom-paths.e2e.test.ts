@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { skipReason } from "./support/e2e-environment.ts";
 import { REPO_ROOT, runCli } from "./support/cli-process.ts";
 import { solutionWorkDir } from "./support/work-dirs.ts";
-import { listGradeContainers } from "../../harness/cluster/k3s-cluster.ts";
+import { listGradeContainers } from "../../harness/cluster/k3s-docker.ts";
 import { classroomPointsLine, decodeClassroomResult } from "../../harness/reporters/classroom-decoder.ts";
 import type { ClassroomResult } from "../../harness/reporters/classroom.ts";
 

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { skipReason } from "./support/e2e-environment.ts";
 import { REPO_ROOT, runCli } from "./support/cli-process.ts";
 import { scriptWorkDir, solutionWorkDir } from "./support/work-dirs.ts";
-import { listGradeContainers } from "../../harness/cluster/k3s-cluster.ts";
+import { listGradeContainers } from "../../harness/cluster/k3s-docker.ts";
 import type { ExerciseReport } from "../../harness/report/model.ts";
 import { liveCluster } from "./support/live-cluster.ts";
 import { readPid, stopsRunning } from "../../graders/test-support/processes.ts";
@@ -170,7 +170,7 @@ describe.skipIf(skipReason !== undefined)("a learner's cluster removed behind gr
     expect((await runCli(["start", "exercise-3"], { cwd })).code).toBe(0);
 
     const state = JSON.parse(readFileSync(path.join(cwd, ".grade/state.json"), "utf8")) as { cluster: { runId: string } };
-    const { removeRun } = await import("../../harness/cluster/k3s-cluster.ts");
+    const { removeRun } = await import("../../harness/cluster/k3s-docker.ts");
     await removeRun(state.cluster.runId);
 
     const started = Date.now();

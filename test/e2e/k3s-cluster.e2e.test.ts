@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getContainerRuntimeClient } from "testcontainers";
 import { skipReason } from "./support/e2e-environment.ts";
 import { kubectlProxy, liveCluster, type LiveCluster } from "./support/live-cluster.ts";
-import { listGradeContainers } from "../../harness/cluster/k3s-cluster.ts";
+import { listGradeContainers } from "../../harness/cluster/k3s-docker.ts";
 
 const run = promisify(execFile);
 

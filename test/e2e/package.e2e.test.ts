@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listGradeContainers } from "../../harness/cluster/k3s-cluster.ts";
+import { listGradeContainers } from "../../harness/cluster/k3s-docker.ts";
 import { loadExercise } from "../../harness/exercise/load.ts";
 import { CLASSROOM_WORKFLOW_FILE, gradeAction } from "../../harness/init/classroom-workflow.ts";
 import { REPO_ROOT } from "./support/cli-process.ts";

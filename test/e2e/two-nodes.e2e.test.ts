@@ -8,7 +8,8 @@ import { getContainerRuntimeClient } from "testcontainers";
 import { skipReason } from "./support/e2e-environment.ts";
 import { runCli } from "./support/cli-process.ts";
 import { scriptWorkDir } from "./support/work-dirs.ts";
-import { gradeLabelFilters, listGradeContainers } from "../../harness/cluster/k3s-cluster.ts";
+import { listGradeContainers } from "../../harness/cluster/k3s-docker.ts";
+import { gradeLabelFilters } from "../../harness/cluster/k3s-labels.ts";
 import type { ExerciseReport } from "../../harness/report/model.ts";
 
 describe.skipIf(skipReason !== undefined)("a two-node cluster", () => {

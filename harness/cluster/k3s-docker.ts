@@ -1,0 +1,85 @@
+import { getContainerRuntimeClient } from "testcontainers";
+import type { MachineState } from "./cluster.ts";
+import { NODE_LABEL, RUN_LABEL, gradeLabelFilters } from "./k3s-labels.ts";
+import { loadImagesIntoK3s } from "./load-images.ts";
+import { SERVER_NODE } from "./node-names.ts";
+
+/**
+ * What grade asks of the Docker engine about the containers of a k3s cluster it started, through
+ * testcontainers' client. Imported only when a command needs the engine, so `grade check` on a
+ * cluster that answers never loads it.
+ */
+
+/** How long a stopped node's machine gets to shut down before it is killed. */
+const NODE_STOP_SECONDS = 5;
+
+/**
+ * Removes every container and the network carrying the run's label; returns how many containers
+ * were still there. Looks twice: Ctrl-C may come while Docker is still creating a container, which
+ * then shows up a moment later.
+ */
+export async function removeRun(runId: string): Promise<number> {
+  const client = await getContainerRuntimeClient();
+  const docker = client.container.dockerode;
+  const filters = { label: [`${RUN_LABEL}=${runId}`] };
+  let removed = 0;
+  for (let round = 0; round < 2; round++) {
+    const containers = await docker.listContainers({ all: true, filters });
+    // Agents first, the server last, so no agent outlives its server.
+    const isServer = (c: { Labels?: Record<string, string> }) => Number(c.Labels?.[NODE_LABEL] === SERVER_NODE);
+    for (const c of containers.sort((a, b) => isServer(a) - isServer(b))) {
+      try {
+        await docker.getContainer(c.Id).remove({ force: true, v: true });
+        removed++;
+      } catch (e) {
+        // 404: gone already; 409: its removal is already under way (another cleanup got there first).
+        if (![404, 409].includes((e as { statusCode?: number }).statusCode ?? 0)) throw e;
+      }
+    }
+    for (const n of await docker.listNetworks({ filters })) {
+      await docker
+        .getNetwork(n.Id)
+        .remove()
+        .catch((e: { statusCode?: number }) => {
+          if (![404, 409].includes(e.statusCode ?? 0)) throw e;
+        });
+    }
+    if (round === 0) await new Promise((r) => setTimeout(r, 500));
+  }
+  return removed;
+}
+
+/** Whether a node's container runs, is stopped, or is gone (a kept cluster may have been removed by hand). */
+export async function machineState(containerId: string): Promise<MachineState> {
+  const client = await getContainerRuntimeClient();
+  try {
+    const info = await client.container.getById(containerId).inspect();
+    return info.State.Running ? "running" : "stopped";
+  } catch (e) {
+    if ((e as { statusCode?: number }).statusCode === 404) return "gone";
+    throw e;
+  }
+}
+
+export async function stopContainer(containerId: string): Promise<void> {
+  const client = await getContainerRuntimeClient();
+  await client.container.getById(containerId).stop({ t: NODE_STOP_SECONDS });
+}
+
+export async function startContainer(containerId: string): Promise<void> {
+  const client = await getContainerRuntimeClient();
+  const container = client.container.getById(containerId);
+  if (!(await container.inspect()).State.Running) await container.start();
+}
+
+export async function loadImagesIntoContainers(containerIds: string[], images: string[]): Promise<string[]> {
+  const client = await getContainerRuntimeClient();
+  return loadImagesIntoK3s(containerIds.map((id) => client.container.getById(id)), images);
+}
+
+/** Containers grade started (this GRADE_OWNER's, when set) and that still exist, for tests. */
+export async function listGradeContainers(): Promise<string[]> {
+  const client = await getContainerRuntimeClient();
+  const all = await client.container.dockerode.listContainers({ all: true, filters: { label: gradeLabelFilters() } });
+  return all.map((c) => c.Id);
+}

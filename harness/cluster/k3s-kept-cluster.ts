@@ -1,0 +1,70 @@
+import createDebug from "debug";
+import type { Cluster, ClusterHandle } from "./cluster.ts";
+import { whyApiUnreachable } from "./api-reachability.ts";
+import { KubeClient } from "../kube/kube-client.ts";
+import { UsageError } from "../errors.ts";
+
+const debug = createDebug("grade:k3s");
+const docker = () => import("./k3s-docker.ts");
+
+export type K3sHandle = Extract<ClusterHandle, { provider: "k3s" }>;
+
+/**
+ * A k3s cluster grade started, as a Cluster: right after the start, or found again from its handle
+ * by a later command. The Docker engine is asked only for what needs it (nodes, removal), so
+ * grading a cluster that answers costs no Docker client at all.
+ */
+export function k3sCluster(handle: K3sHandle, kubeconfig: string): Cluster {
+  const server = handle.nodes[0]!;
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    debug("removing %d node(s)", handle.nodes.length);
+    await (await docker()).removeRun(handle.runId);
+  };
+  const containerOf = (name: string) => {
+    const node = handle.nodes.find((n) => n.name === name);
+    if (!node) throw new UsageError(`no node ${name} in this cluster: its nodes are ${handle.nodes.map((n) => n.name).join(", ")}`);
+    return node;
+  };
+  return {
+    kubeconfig,
+    description: `k3s ${handle.image} in container ${server.containerId.slice(0, 12)}${handle.nodes.length > 1 ? ` and ${handle.nodes.length - 1} agent(s)` : ""}`,
+    handle,
+    nodes: handle.nodes.map(({ name, role }) => ({ name, role })),
+    async whyUnreachable() {
+      const why = await whyApiUnreachable(kubeconfig);
+      // Silent: say why when the reason is that its container stopped or is gone.
+      if (why && (await (await docker()).machineState(server.containerId)) !== "running") {
+        return `${serverUrl(kubeconfig)} does not answer: its k3s container ${server.containerId.slice(0, 12)} is not running any more`;
+      }
+      return why;
+    },
+    async loadImages(images) {
+      return (await docker()).loadImagesIntoContainers(handle.nodes.map((n) => n.containerId), images);
+    },
+    async stopNode(name) {
+      const node = containerOf(name);
+      if (node.role === "server") throw new UsageError(`${name} is the server: stopping it stops the whole cluster's API. Stop an agent (${handle.nodes.filter((n) => n.role === "agent").map((n) => n.name).join(", ") || "this cluster has none"}).`);
+      await (await docker()).stopContainer(node.containerId);
+    },
+    async startNode(name) {
+      await (await docker()).startContainer(containerOf(name).containerId);
+    },
+    async nodeStates() {
+      const { machineState } = await docker();
+      return Promise.all(handle.nodes.map(async ({ name, role, containerId }) => ({ node: { name, role }, machine: await machineState(containerId) })));
+    },
+    stop,
+    [Symbol.asyncDispose]: stop,
+  };
+}
+
+function serverUrl(kubeconfig: string): string {
+  try {
+    return new KubeClient(kubeconfig).server;
+  } catch {
+    return "the cluster's API server";
+  }
+}
