@@ -1,60 +1,104 @@
-// Benchmark (not a test): where the time of `grade run exercise-3` goes, and how long `grade check`
-// takes on a running cluster. Median of N runs (default 3): node ci/bench.ts [N]
-import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+// The benchmark (not a test): issue 8's targets, each measured here and printed beside its target,
+// plus where the time of `grade run exercise-3` goes. A target is a ratio against a peer measured
+// in the same run, or an absolute figure on this machine.
+//   node ci/bench.ts [N]     (N runs per measurement, default 5; the batch part: --batch)
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { runExercise } from "../harness/commands/run.ts";
-import { loadExercise, resolveExerciseFile } from "../harness/exercise/load.ts";
-import { prepareCluster } from "../harness/runner/prepare-cluster.ts";
-import { createGradingContext } from "../harness/runner/grading-context.ts";
-import { gradeExercise } from "../harness/runner/grade-exercise.ts";
-import { runLearnerScript } from "../harness/runner/learner-script.ts";
+import { median, seconds, targetLine, timed } from "./bench/measure.ts";
 
-const EXERCISE = "exercise-3";
-const runs = Number(process.argv[2] ?? 3);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const seconds = (ms: number) => (ms / 1000).toFixed(1).padStart(7);
-const silent = { reporter: ["json"], output: path.join(os.tmpdir(), "grade-bench-report.json") };
+const ROOT = path.resolve(import.meta.dirname, "..");
+const CLI = path.join(ROOT, "harness/cli.ts");
+const PEER = path.join(ROOT, "ci/bench/exercise-3-peer.sh");
+const runs = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 5);
+const grade = (args: string[], cwd = ROOT) => timed(process.execPath, [CLI, ...args], { cwd });
+const lines: string[] = [];
+const report = (line: string) => {
+  lines.push(line);
+  console.log(line);
+};
 
-function solutionCopy(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "grade-bench-"));
-  cpSync(path.join("exercises", EXERCISE, "solution"), dir, { recursive: true });
+function workDir(script?: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "grade-bench-work-"));
+  if (script === undefined) cpSync(path.join(ROOT, "exercises/exercise-3/solution"), dir, { recursive: true });
+  else writeFileSync(path.join(dir, "solution.sh"), `#!/usr/bin/env bash\n${script}\n`);
   return dir;
 }
 
-const phases = ["cluster", "images", "starter", "script", "checks", "teardown"] as const;
-const samples: Record<string, number[]> = Object.fromEntries([...phases, "wall"].map((p) => [p, []]));
-for (let i = 0; i < runs; i++) {
-  const started = Date.now();
-  const report = await runExercise(EXERCISE, { ...silent, work: solutionCopy() });
-  samples.wall!.push(Date.now() - started);
-  for (const p of phases) samples[p]!.push(report.timings[p] ?? NaN);
-  if (report.points !== report.maxPoints) throw new Error(`run ${i + 1}: the reference solution scored ${report.points}/${report.maxPoints}`);
+/** `grade run exercise-3` on a work folder; returns its wall time and the score it gave. */
+async function gradeRun(work: string): Promise<{ ms: number; points: number }> {
+  const out = path.join(mkdtempSync(path.join(os.tmpdir(), "grade-bench-report-")), "report.json");
+  const run = await grade(["run", "exercise-3", "--work", work, "--reporter", `json=${out}`]);
+  const report = JSON.parse(readFileSync(out, "utf8")) as { points: number; timings: Record<string, number> };
+  phases.push(report.timings);
+  return { ms: run.ms, points: report.points };
 }
+const phases: Record<string, number>[] = [];
 
-// `grade check` on a cluster that is already up and solved.
-const loaded = await loadExercise(resolveExerciseFile(EXERCISE));
-const { cluster, kube } = await prepareCluster(loaded, { keepAlive: false });
-const checkSamples: number[] = [];
+console.log(`grade benchmark: ${runs} runs each, ${os.cpus().length} cores, k3s image ${process.env.GRADE_K3S_IMAGE ?? "(default)"}\n`);
+
+// 1. grade --help: what every command pays before doing anything.
+const help: number[] = [];
+for (let i = 0; i < runs; i++) help.push((await grade(["--help"])).ms);
+report(targetLine("grade --help", seconds(median(help)), "≤ 0.3 s", median(help) <= 300, help.map((x) => (x / 1000).toFixed(2)).join(" ")));
+
+// 2. grade check on a warm cluster: the learner has done nothing yet, then everything.
+const learner = mkdtempSync(path.join(os.tmpdir(), "grade-bench-learner-"));
+cpSync(path.join(ROOT, "exercises"), path.join(learner, "exercises"), { recursive: true });
+const started = await grade(["start", "exercise-3"], learner);
+if (started.code !== 0) throw new Error(`grade start failed:\n${started.stderr}`);
 try {
-  const work = solutionCopy();
-  const kubeconfigFile = path.join(work, "kubeconfig");
-  writeFileSync(kubeconfigFile, cluster.kubeconfig);
-  const script = await runLearnerScript({ script: path.join(work, "solution.sh"), workDir: work, kubeconfigFile, timeoutMs: 300_000, transcriptFile: path.join(work, "transcript.log") });
+  await grade(["check"], learner); // the first run fills Node's compile cache
+  const failing: number[] = [];
+  for (let i = 0; i < runs; i++) failing.push((await grade(["check"], learner)).ms);
+  report(targetLine("grade check, all failing (warm cluster)", seconds(median(failing)), "≤ 3 s", median(failing) <= 3000, failing.map((x) => (x / 1000).toFixed(2)).join(" ")));
+
+  const work = path.join(learner, "work/exercise-3");
+  cpSync(path.join(ROOT, "exercises/exercise-3/solution/solution.sh"), path.join(work, "solution.sh"));
+  const kubeconfig = path.join(learner, ".grade/kubeconfig");
+  // The reference solution, by hand; its kubectl proxy stays up (in its own process group) until the end.
+  const solved = await timed("setsid", ["bash", "-c", "bash solution.sh >/dev/null 2>&1; echo $$"], { cwd: work, env: { KUBECONFIG: kubeconfig } });
   try {
-    const ctx = createGradingContext({ kube, kubeconfigFile, workDir: work, answersFile: loaded.exercise.work.answers });
+    const passing: number[] = [];
     for (let i = 0; i < runs; i++) {
-      const t = Date.now();
-      await gradeExercise(loaded, ctx, {});
-      checkSamples.push(Date.now() - t);
+      const check = await grade(["check"], learner);
+      if (!check.stdout.includes("Score: 10/10")) throw new Error(`grade check did not give full marks:\n${check.stdout}`);
+      passing.push(check.ms);
     }
+    report(targetLine("grade check, all passing", seconds(median(passing)), "≤ 1 s", median(passing) <= 1000, passing.map((x) => (x / 1000).toFixed(2)).join(" ")));
   } finally {
-    script.cleanup();
+    try {
+      process.kill(-Number(solved.stdout.trim()), "SIGTERM");
+    } catch {
+      // its group is gone already
+    }
   }
 } finally {
-  await cluster.stop();
+  await grade(["stop"], learner);
 }
 
-console.log(`\ngrade run ${EXERCISE}: median of ${runs} (seconds), k3s image ${process.env.GRADE_K3S_IMAGE ?? "(default)"}`);
-for (const p of [...phases, "wall"]) console.log(`  ${p.padEnd(10)} ${seconds(median(samples[p]!))}   runs: ${samples[p]!.map((x) => (x / 1000).toFixed(1)).join(", ")}`);
-console.log(`grade check on a running cluster: median ${seconds(median(checkSamples))} s   runs: ${checkSamples.map((x) => (x / 1000).toFixed(1)).join(", ")}`);
+// 3. grade run: passing and failing ones, and the bash peer, interleaved so load falls on all alike.
+const passing: number[] = [];
+const failing: number[] = [];
+const peer: number[] = [];
+const pairs: number[] = [];
+for (let i = 0; i < runs; i++) {
+  const pass = await gradeRun(workDir());
+  if (pass.points !== 10) throw new Error(`the reference solution scored ${pass.points}/10`);
+  passing.push(pass.ms);
+  failing.push((await gradeRun(workDir(i % 2 ? "kubectl delete deployment kubernetes-bootcamp" : "kubectl get pods"))).ms);
+  const bash = await timed("bash", [PEER, workDir()]);
+  if (!bash.stdout.includes("score 10/10")) throw new Error(`the bash peer scored ${bash.stdout}${bash.stderr}`);
+  peer.push(bash.ms);
+  pairs.push(pass.ms / bash.ms);
+}
+const failRatio = median(failing) / median(passing);
+report(targetLine("grade run failing / passing", `${failRatio.toFixed(2)}×`, "≤ 1.2×", failRatio <= 1.2, `failing ${seconds(median(failing))}, passing ${seconds(median(passing))}`));
+report(targetLine("grade run / bash peer (exercise 3)", `${median(pairs).toFixed(2)}×`, "≤ 0.7×", median(pairs) <= 0.7, `grade ${seconds(median(passing))}, peer ${seconds(median(peer))}`));
+
+console.log(`\nwhere grade run's time goes (median of ${phases.length} runs, seconds):`);
+for (const phase of ["cluster", "images", "starter", "script", "settle", "checks", "teardown"]) {
+  const xs = phases.map((p) => p[phase] ?? NaN).filter((x) => !Number.isNaN(x));
+  console.log(`  ${phase.padEnd(10)} ${(median(xs) / 1000).toFixed(2).padStart(6)}`);
+}
+console.log(`\n${lines.filter((l) => l.startsWith("✓")).length} of ${lines.length} targets met`);

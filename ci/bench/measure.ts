@@ -1,0 +1,28 @@
+import { spawn } from "node:child_process";
+
+/** Runs a command to its end; returns its wall time in ms, exit code and output. */
+export function timed(command: string, args: string[], o: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ ms: number; code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: o.cwd, env: { ...process.env, NO_COLOR: "1", ...o.env }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ ms: performance.now() - started, code, stdout, stderr }));
+  });
+}
+
+export const median = (xs: readonly number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/** One line of the benchmark's table: what, the measured value, the target, and whether it is met. */
+export function targetLine(what: string, measured: string, target: string, met: boolean, runs: string): string {
+  return `${met ? "✓" : "✗"} ${what.padEnd(44)} ${measured.padStart(9)}   target ${target.padEnd(8)} ${runs}`;
+}
