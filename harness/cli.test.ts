@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
@@ -114,6 +114,25 @@ describe("grade (cli)", () => {
     vi.spyOn(process, "cwd").mockReturnValue(empty);
     expect(await main(["check", "exercise-3"])).toBe(EXIT.usage);
     expect(stderr).toContain("no cluster for exercise-3: run `grade start exercise-3` first");
+  });
+
+  it("an unreachable --kubeconfig cluster exits 3 within seconds, one line naming the server and what to do", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "grade-unreachable-"));
+    const kubeconfig = path.join(dir, "kubeconfig");
+    writeFileSync(
+      kubeconfig,
+      "apiVersion: v1\nkind: Config\nclusters: [{name: c, cluster: {server: 'https://127.0.0.1:1', insecure-skip-tls-verify: true}}]\n" +
+        "users: [{name: u, user: {token: t}}]\ncontexts: [{name: x, context: {cluster: c, user: u}}]\ncurrent-context: x\n",
+    );
+    const work = mkdtempSync(path.join(tmpdir(), "grade-unreachable-work-"));
+    writeFileSync(path.join(work, "solution.sh"), "true\n");
+    for (const args of [["check", "exercise-3"], ["run", "exercise-3", "--work", work]]) {
+      stderr = "";
+      const started = Date.now();
+      expect(await main([...args, "--kubeconfig", kubeconfig])).toBe(EXIT.infrastructure);
+      expect(Date.now() - started).toBeLessThan(8_000);
+      expect(stderr).toContain(`grade: https://127.0.0.1:1 does not answer (ECONNREFUSED): check that the cluster runs and that ${kubeconfig} points at it.\n`);
+    }
   });
 
   it("run without a learner script grades 0 (exit 1), every task failed for that reason, before any cluster starts", async () => {
