@@ -136,6 +136,17 @@ done
 echo "$out" | grep -q '200 OK' && ok "LoadBalancer $nodeip:8080 from inside the container" || bad "LoadBalancer from the container: $out"
 out=$(pod_get "$nodeip" 8080)
 echo "$out" | grep -q '200 OK' && ok "LoadBalancer $nodeip:8080 from a pod" || bad "LoadBalancer from a pod: $out"
+# Port 8080 is held by web-lb (on k3s by its svclb pod's hostPort): a second one waits.
+kc expose deployment web --name=web-lb2 --type=LoadBalancer --port=8080 --target-port=8080 >/dev/null
+sleep 4
+lb2=$(kc get svc web-lb2 -o jsonpath='{.status.loadBalancer.ingress[0].ip}')
+[ -z "$lb2" ] && ok "a second LoadBalancer on port 8080 stays <pending>" || bad "second LoadBalancer on 8080 got '$lb2'"
+kc delete svc web-lb >/dev/null
+for _ in $(seq 1 20); do
+  lb2=$(kc get svc web-lb2 -o jsonpath='{.status.loadBalancer.ingress[0].ip}')
+  [ -n "$lb2" ] && break; sleep 0.5
+done
+[ "$lb2" = "$nodeip" ] && ok "... and gets $lb2 once the first is deleted" || bad "second LoadBalancer after the first's deletion: '$lb2'"
 
 # Module 6's images: the jocatalin name of v2 runs; v10 does not exist and fails to pull.
 kc create deployment v2 --image="$v2" >/dev/null

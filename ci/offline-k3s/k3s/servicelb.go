@@ -17,9 +17,11 @@ import (
 // forwarding to the ClusterIP) and lists the nodes whose svclb pod is Ready. Its status
 // leaves ipMode unset, i.e. VIP, so kube-proxy programs those node IPs as load-balancer
 // IPs on every node and answers NODE-IP:PORT itself. This stand-in keeps that traffic path
-// and the status, without the DaemonSet: it lists the Ready nodes. What differs: no svclb
-// pods in kube-system, no hostPort reservation (two LoadBalancer Services may share a
-// port, where k3s keeps the second Pending), and the address appears within a poll.
+// and the status, without the DaemonSet: it lists the Ready nodes. The svclb pods' hostPorts
+// are mimicked: a node serves a Service only if no older LoadBalancer Service holds one of
+// its ports there, so the second Service on a port stays <pending> as on k3s. What differs:
+// no svclb pods in kube-system, other pods' hostPorts are not counted, and the address
+// appears within a poll.
 //
 // Kept from k3s: Services with spec.loadBalancerClass are left to their controller; if any
 // node carries the label svccontroller.k3s.cattle.io/enablelb, only nodes labelled "true"
@@ -35,7 +37,9 @@ const (
 
 type lbService struct {
 	namespace, name, uid string
-	loadBalancer         bool // spec.type == LoadBalancer
+	created              time.Time
+	ports                []string // "TCP/8080"
+	loadBalancer         bool     // spec.type == LoadBalancer
 	class                string
 	localTraffic         bool // externalTrafficPolicy: Local
 	families             []string
@@ -108,6 +112,44 @@ func lbIngress(svc lbService, serving []nodeInfo, readyEndpointNodes map[string]
 	return out
 }
 
+// reservePorts decides which of the serving nodes each LoadBalancer Service may use, as the
+// hostPorts of k3s's svclb pods do: the oldest Service (then by namespace and name) holding
+// a port on a node keeps it; a younger one wanting any of its ports there skips that node.
+func reservePorts(services []lbService, serving []nodeInfo) map[string][]nodeInfo {
+	order := append([]lbService(nil), services...)
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := order[i], order[j]
+		if !a.created.Equal(b.created) {
+			return a.created.Before(b.created)
+		}
+		return a.namespace+"/"+a.name < b.namespace+"/"+b.name
+	})
+	taken := map[string]map[string]bool{} // node -> "TCP/8080"
+	out := map[string][]nodeInfo{}
+	for _, s := range order {
+		key := s.namespace + "/" + s.name
+		for _, n := range serving {
+			free := true
+			for _, p := range s.ports {
+				if taken[n.name][p] {
+					free = false
+				}
+			}
+			if !free {
+				continue
+			}
+			if taken[n.name] == nil {
+				taken[n.name] = map[string]bool{}
+			}
+			for _, p := range s.ports {
+				taken[n.name][p] = true
+			}
+			out[key] = append(out[key], n)
+		}
+	}
+	return out
+}
+
 func sameList(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
@@ -160,7 +202,13 @@ func (c *serviceLB) sync() error {
 	if err != nil {
 		return err
 	}
-	serving := servingNodes(nodes)
+	var lbs []lbService
+	for _, s := range mine {
+		if s.loadBalancer {
+			lbs = append(lbs, s)
+		}
+	}
+	nodesOf := reservePorts(lbs, servingNodes(nodes))
 	var endpoints map[string]map[string]bool
 	if anyLocal {
 		if endpoints, err = c.readyEndpointNodes(); err != nil {
@@ -170,7 +218,8 @@ func (c *serviceLB) sync() error {
 	for _, s := range mine {
 		var want []string
 		if s.loadBalancer { // a Service no longer of type LoadBalancer loses its addresses
-			want = lbIngress(s, serving, endpoints[s.namespace+"/"+s.name])
+			key := s.namespace + "/" + s.name
+			want = lbIngress(s, nodesOf[key], endpoints[key])
 		}
 		if sameList(want, s.ingress) {
 			continue
@@ -185,8 +234,15 @@ func (c *serviceLB) sync() error {
 func (c *serviceLB) listServices() ([]lbService, error) {
 	var list struct {
 		Items []struct {
-			Metadata struct{ Namespace, Name, UID string }
-			Spec     struct {
+			Metadata struct {
+				Namespace, Name, UID string
+				CreationTimestamp    time.Time
+			}
+			Spec struct {
+				Ports []struct {
+					Protocol string
+					Port     int
+				}
 				Type                  string
 				LoadBalancerClass     string
 				ExternalTrafficPolicy string
@@ -205,8 +261,12 @@ func (c *serviceLB) listServices() ([]lbService, error) {
 	var out []lbService
 	for _, it := range list.Items {
 		s := lbService{namespace: it.Metadata.Namespace, name: it.Metadata.Name, uid: it.Metadata.UID,
-			loadBalancer: it.Spec.Type == "LoadBalancer", class: it.Spec.LoadBalancerClass,
-			localTraffic: it.Spec.ExternalTrafficPolicy == "Local", families: it.Spec.IPFamilies}
+			created: it.Metadata.CreationTimestamp, loadBalancer: it.Spec.Type == "LoadBalancer",
+			class: it.Spec.LoadBalancerClass, localTraffic: it.Spec.ExternalTrafficPolicy == "Local",
+			families: it.Spec.IPFamilies}
+		for _, p := range it.Spec.Ports {
+			s.ports = append(s.ports, fmt.Sprintf("%s/%d", p.Protocol, p.Port))
+		}
 		for _, in := range it.Status.LoadBalancer.Ingress {
 			if in.IP != "" {
 				s.ingress = append(s.ingress, in.IP)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 func TestServingNodesAreTheReadyOnesOrTheEnabledOnes(t *testing.T) {
@@ -55,6 +56,26 @@ func TestIngressIPs(t *testing.T) {
 	serving[1].externalIPs = []string{"203.0.113.7"}
 	if got := lbIngress(svc, serving, nil); !reflect.DeepEqual(got, []string{"203.0.113.7"}) {
 		t.Errorf("with an ExternalIP: ingress = %v, want the external IPs only", got)
+	}
+}
+
+func TestAPortIsHeldByTheOldestLoadBalancerService(t *testing.T) {
+	serving := []nodeInfo{{name: "srv"}, {name: "agt"}}
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	services := []lbService{
+		{namespace: "default", name: "second", created: t0.Add(time.Minute), ports: []string{"TCP/8080"}},
+		{namespace: "default", name: "first", created: t0, ports: []string{"TCP/8080", "TCP/9090"}},
+		{namespace: "default", name: "udp", created: t0.Add(2 * time.Minute), ports: []string{"UDP/8080"}},
+	}
+	got := reservePorts(services, serving)
+	if n := names(got["default/first"]); !reflect.DeepEqual(n, []string{"srv", "agt"}) {
+		t.Errorf("first: nodes %v, want both", n)
+	}
+	if n := got["default/second"]; len(n) != 0 {
+		t.Errorf("second: nodes %v, want none (port 8080 is taken, as an svclb hostPort would be)", names(n))
+	}
+	if n := names(got["default/udp"]); !reflect.DeepEqual(n, []string{"srv", "agt"}) {
+		t.Errorf("udp: nodes %v, want both (UDP 8080 is another port)", n)
 	}
 }
 
