@@ -1,4 +1,4 @@
-module grade.local/images/coredns
+module grade.local/ci/images/coredns
 
 go 1.24.0
 
