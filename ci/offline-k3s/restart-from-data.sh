@@ -33,13 +33,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Fixed addresses need a subnet of our own: try a few /24s until one is free.
-prefix=
-for _ in 1 2 3 4 5 6 7 8; do
-  p=172.30.$((RANDOM % 200 + 20))
-  if docker network create --subnet "$p.0/24" "$tag" >/dev/null 2>&1; then prefix=$p; break; fi
-done
-[ -n "$prefix" ] || { echo "restart-from-data: no free 172.30.x.0/24 for a Docker network" >&2; exit 1; }
+# Fixed addresses need a subnet given at creation: take the one Docker picks as free, then
+# create the network again naming it.
+docker network create "$tag" >/dev/null
+subnet=$(docker network inspect -f '{{(index .IPAM.Config 0).Subnet}}' "$tag") # e.g. 172.19.0.0/16
+docker network rm "$tag" >/dev/null
+docker network create --subnet "$subnet" "$tag" >/dev/null
+prefix=${subnet%.*/*} # 172.19.0
 run_flags=(--privileged --cgroupns=host -v /sys/fs/cgroup:/sys/fs/cgroup:rw --tmpfs /run --tmpfs /var/run
            -p 127.0.0.1::6443 -e K3S_NODE_NAME=$node --network "$tag")
 now() { date +%s.%N; }
