@@ -195,6 +195,7 @@ func startNode(ctx context.Context, sup *supervisor, api *apiClient, node nodeId
 	if err := podMasquerade(); err != nil {
 		logf("pod masquerade rule: %v", err)
 	}
+	resolvConf := podResolvConf(ctx, node) // may start the DNS relay for dnsPolicy: Default pods
 	kubeletConfig := fmt.Sprintf(`apiVersion: kubelet.config.k8s.io/v1beta1
 kind: KubeletConfiguration
 cgroupDriver: cgroupfs
@@ -224,7 +225,7 @@ readOnlyPort: 0
 healthzBindAddress: 127.0.0.1
 serializeImagePulls: false
 resolvConf: %s
-`, prep.cgroupRoot, containerdSock, caPath, clusterDNSIP, clusterDomain, serving.certPath, serving.keyPath, podResolvConf(ctx, node))
+`, prep.cgroupRoot, containerdSock, caPath, clusterDNSIP, clusterDomain, serving.certPath, serving.keyPath, resolvConf)
 	kubeletYAML := filepath.Join(agent, "kubelet.yaml")
 	if err := writeFile(kubeletYAML, []byte(kubeletConfig), 0o644); err != nil {
 		return err
