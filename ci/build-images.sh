@@ -3,11 +3,15 @@
 # Debian packages only (no container registry is reachable from CI):
 #
 #   registry.k8s.io/pause:3.10                  ci/images/pause     (sandbox image of the node's containerd)
-#   gcr.io/google-samples/kubernetes-bootcamp:v1, :v2
+#   gcr.io/google-samples/kubernetes-bootcamp:v1, :v2, docker.io/jocatalin/kubernetes-bootcamp:v2
 #                                               ci/images/bootcamp  (Kubernetes Basics tutorial app)
 #   busybox:1.36, busybox:latest                ci/images/busybox
+#   rancher/mirrored-coredns-coredns:1.13.1     ci/images/coredns   (cluster DNS, deployed by the node image)
 #   $GRADE_K3S_IMAGE (grade/k3s-offline:v1.34.2-k3s1)
 #                                               ci/offline-k3s      (the node image)
+#
+# gcr.io/google-samples/kubernetes-bootcamp:v10 is never built: the tutorial's module 6 needs
+# that tag to fail to pull.
 #
 # Idempotent: each image carries a label grade.inputs=<hash of its inputs>;
 # an image whose label matches the inputs of this checkout is reused as is.
@@ -24,7 +28,12 @@ LABEL=grade.inputs
 
 PAUSE_IMAGE=registry.k8s.io/pause:3.10
 BOOTCAMP_IMAGE=gcr.io/google-samples/kubernetes-bootcamp
+# Module 6's rolling update names the v2 app by this second name.
+BOOTCAMP_V2_ALIAS=docker.io/jocatalin/kubernetes-bootcamp:v2
 BUSYBOX_IMAGE=busybox:1.36
+# The tag k3s v1.34.2+k3s1's coredns.yaml names (CoreDNS 1.13.1).
+COREDNS_IMAGE=rancher/mirrored-coredns-coredns:1.13.1
+COREDNS_MODULE_VERSION=v1.13.1
 
 export GOTOOLCHAIN=local CGO_ENABLED=0 GOOS=linux
 
@@ -103,32 +112,50 @@ go_build() { # go_build MODULE_DIR OUT [LDFLAGS]
   go build -C "$1" -trimpath -buildvcs=false -ldflags "-s -w ${3:-}" -o "$2" .
 }
 
-# Debian's busybox-static .deb, fetched once with apt-get and kept in
-# .cache/debs; sets BUSYBOX_DEB and BUSYBOX_DEB_SHA.
+# Debian's busybox-static .deb from trixie (1.37), fetched once and kept in .cache/debs/trixie;
+# sets BUSYBOX_DEB and BUSYBOX_DEB_SHA. Not bookworm's 1.35: it is built without
+# FEATURE_WGET_TIMEOUT, and its `wget -T SECONDS` then writes through a NULL pointer and
+# dies with SIGSEGV (fixed in Debian's 1.36.1-5). The trixie index goes to a private apt
+# state in .cache/apt-trixie, so the machine's apt sources stay as they are.
 fetch_busybox_deb() {
-  local dir=$CACHE/debs deb
+  local dir=$CACHE/debs/trixie deb
   mkdir -p "$dir"
   deb=$(ls "$dir"/busybox-static_*.deb 2>/dev/null | head -n1 || true)
   RESULT=reused
   if [[ -z $deb ]]; then
     RESULT=fetched
     command -v apt-get >/dev/null || die "apt-get is needed to fetch Debian's busybox-static"
-    (cd "$dir" && apt-get download busybox-static >"$LOGS/apt.log" 2>&1) ||
-      { apt-get update >>"$LOGS/apt.log" 2>&1 && (cd "$dir" && apt-get download busybox-static >>"$LOGS/apt.log" 2>&1); } ||
-      { cat "$LOGS/apt.log" >&2; die "apt-get download busybox-static failed"; }
+    local mirror apt_dir=$CACHE/apt-trixie apt
+    mirror=$(debian_mirror) || die "cannot find the Debian mirror in /etc/apt (needed for busybox-static)"
+    mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial"
+    printf 'deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s trixie main\n' "$mirror" >"$apt_dir/sources.list"
+    apt=(apt-get -q -o "Dir::Etc::sourcelist=$apt_dir/sources.list" -o Dir::Etc::sourceparts=-
+         -o "Dir::State::lists=$apt_dir/lists" -o "Dir::Cache=$apt_dir/cache" -o APT::Get::List-Cleanup=0)
+    { "${apt[@]}" update && (cd "$dir" && "${apt[@]}" download busybox-static/trixie); } >"$LOGS/apt.log" 2>&1 ||
+      { tail -n 20 "$LOGS/apt.log" >&2; die "fetching busybox-static from trixie ($mirror) failed (log: .cache/logs/apt.log)"; }
     deb=$(ls "$dir"/busybox-static_*.deb | head -n1)
   fi
   BUSYBOX_DEB=$deb
   BUSYBOX_DEB_SHA="$(basename "$deb") $(sha256sum "$deb" | cut -c1-32)"
 }
 
+# The Debian mirror this machine's apt already uses.
+debian_mirror() {
+  local uri
+  uri=$(sed -n 's/^URIs: *\(\S*\/debian\)$/\1/p' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -n1 || true)
+  [[ -n $uri ]] || uri=$(sed -n 's/^deb \(\S*\/debian\) bookworm .*/\1/p' /etc/apt/sources.list 2>/dev/null | head -n1 || true)
+  [[ -n $uri ]] && printf '%s\n' "$uri"
+}
+
 # stage_busybox_rootfs ROOTFS: busybox at /bin/busybox with a symlink per
 # applet (sh, env, cat, ls, echo, mkdir, ...), minimal /etc, /tmp and /root.
 stage_busybox_rootfs() {
-  local rootfs=$1 unpacked=$CACHE/busybox-static applet
+  local rootfs=$1 unpacked=$CACHE/busybox-static applet bin
   rm -rf "$unpacked"
   dpkg-deb -x "$BUSYBOX_DEB" "$unpacked"
-  install -D -m 0755 "$unpacked/bin/busybox" "$rootfs/bin/busybox"
+  bin=$unpacked/usr/bin/busybox # trixie (merged /usr); bookworm had bin/busybox
+  [[ -f $bin ]] || bin=$unpacked/bin/busybox
+  install -D -m 0755 "$bin" "$rootfs/bin/busybox"
   for applet in $("$rootfs/bin/busybox" --list-full); do
     [[ $applet == bin/busybox ]] && continue
     mkdir -p "$rootfs/$(dirname "$applet")"
@@ -161,13 +188,17 @@ build_pause() {
 }
 
 build_bootcamp() { # build_bootcamp VERSION (1 or 2)
-  local v=$1 src=ci/images/bootcamp tag=$BOOTCAMP_IMAGE:v$1 hash ctx
+  local v=$1 src=ci/images/bootcamp tag=$BOOTCAMP_IMAGE:v$1 hash ctx a aliases=()
+  [[ $v == 2 ]] && aliases=("$BOOTCAMP_V2_ALIAS")
   hash=$(hash_inputs "$src" -- "$GO_VERSION" "$SCRIPT_HASH" "$BUSYBOX_DEB_SHA" "v=$v")
-  if is_current "$tag" "$hash"; then RESULT=reused; return; fi
+  if is_current "$tag" "$hash"; then
+    for a in "${aliases[@]}"; do docker tag "$tag" "$a"; done
+    RESULT=reused; return
+  fi
   ctx=$(stage_context "bootcamp-v$v" "$src")
   stage_busybox_rootfs "$ctx/rootfs"
   go_build "$src" "$ctx/rootfs/usr/local/bin/bootcamp" "-X main.version=$v"
-  docker_build "bootcamp-v$v" "$hash" "$ctx" "$tag"
+  docker_build "bootcamp-v$v" "$hash" "$ctx" "$tag" "${aliases[@]}"
   RESULT=built
 }
 
@@ -181,6 +212,23 @@ build_busybox() {
   ctx=$(stage_context busybox "$src")
   stage_busybox_rootfs "$ctx/rootfs"
   docker_build busybox "$hash" "$ctx" "$BUSYBOX_IMAGE" busybox:latest
+  RESULT=built
+}
+
+# CoreDNS from Go modules with only the plugins a k3s Corefile uses (ci/images/coredns).
+# A cold build compiles client-go and friends (minutes); the Go build cache keeps later
+# ones to a relink, and an image with the same inputs is not rebuilt at all.
+build_coredns() {
+  local src=ci/images/coredns ctx commit
+  COREDNS_HASH=$(hash_inputs "$src" -- "$GO_VERSION" "$SCRIPT_HASH" "$COREDNS_MODULE_VERSION")
+  if is_current "$COREDNS_IMAGE" "$COREDNS_HASH"; then RESULT=reused; return; fi
+  ctx=$(stage_context coredns "$src")
+  # The version CoreDNS reports (coredns -version), as the upstream release build sets it.
+  commit=$(go -C "$src" mod download -json "github.com/coredns/coredns@$COREDNS_MODULE_VERSION" |
+    sed -n 's/.*"Hash": "\(.\{7\}\).*/\1/p')
+  go_build "$src" "$ctx/rootfs/coredns" \
+    "-X github.com/coredns/coredns/coremain.gitTag=$COREDNS_MODULE_VERSION -X github.com/coredns/coredns/coremain.GitCommit=$commit"
+  docker_build coredns "$COREDNS_HASH" "$ctx" "$COREDNS_IMAGE"
   RESULT=built
 }
 
@@ -200,12 +248,13 @@ build_node() {
       NODE_MISSING=1; RESULT=skipped; return
     fi
   done
-  hash=$(hash_inputs ci/offline-k3s -- "$GO_VERSION" "$PAUSE_HASH")
+  hash=$(hash_inputs ci/offline-k3s -- "$GO_VERSION" "$PAUSE_HASH" "$COREDNS_HASH")
   if is_current "$GRADE_K3S_IMAGE" "$hash"; then RESULT=reused; return; fi
   old=$(image_id "$GRADE_K3S_IMAGE")
   run_script "$k8s_build" "$CACHE/k8s" >"$LOGS/k8s.log" 2>&1 ||
     { tail -n 30 "$LOGS/k8s.log" >&2; die "$k8s_build failed (log: .cache/logs/k8s.log)"; }
-  run_script "$image_build" "$GRADE_K3S_IMAGE" "$CACHE/k8s" >"$LOGS/node-image.log" 2>&1 ||
+  AGENT_IMAGES="$PAUSE_IMAGE $COREDNS_IMAGE" \
+    run_script "$image_build" "$GRADE_K3S_IMAGE" "$CACHE/k8s" >"$LOGS/node-image.log" 2>&1 ||
     { tail -n 30 "$LOGS/node-image.log" >&2; die "$image_build failed (log: .cache/logs/node-image.log)"; }
   printf 'FROM %s\n' "$GRADE_K3S_IMAGE" |
     docker build --label "$LABEL=$hash" -t "$GRADE_K3S_IMAGE" - >"$LOGS/node-label.log" 2>&1 ||
@@ -251,6 +300,7 @@ step "pause ($PAUSE_IMAGE)" build_pause
 step "bootcamp v1" build_bootcamp 1
 step "bootcamp v2" build_bootcamp 2
 step "busybox ($BUSYBOX_IMAGE)" build_busybox
+step "coredns ($COREDNS_IMAGE)" build_coredns
 step "node ($GRADE_K3S_IMAGE)" build_node
 printf '%-34s %-8s %6s s\n' "total" "" "$(seconds_since "$TOTAL_START")"
 

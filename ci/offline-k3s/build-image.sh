@@ -3,8 +3,9 @@
 #   1. a Debian bookworm minbase root filesystem (debootstrap) with containerd, runc,
 #      the CNI plugins, iptables and tini, `docker import`ed as a base image;
 #   2. a Dockerfile FROM that base adding /bin/k8s (upstream Kubernetes multicall binary),
-#      /bin/k3s (our supervisor, built here from ./k3s), the component symlinks and the
-#      pause image tarball.
+#      /bin/k3s (our supervisor, built here from ./k3s), the component symlinks and one
+#      tarball per image the node needs before any registry could answer (pause, CoreDNS),
+#      imported at start from /var/lib/rancher/k3s/agent/images.
 # Each image is labelled with a hash of its inputs; a step whose image with the same
 # hash already exists is skipped.
 #
@@ -12,7 +13,8 @@
 #   IMAGE_TAG   default grade/k3s-offline:v1.34.2-k3s1
 #   K8S_BINARY  default <repo>/.cache/k8s
 # env: BASE_ONLY=1 builds only the base image (no k8s binary needed).
-#      PAUSE_IMAGE (default registry.k8s.io/pause:3.10) must exist in the local Docker;
+#      AGENT_IMAGES (default "registry.k8s.io/pause:3.10 rancher/mirrored-coredns-coredns:1.13.1"):
+#      images that must exist in the local Docker; each is saved into the node image;
 #      CACHE_DIR (default <repo>/.cache/offline-k3s) holds the debootstrap cache and rootfs.
 set -euo pipefail
 
@@ -20,7 +22,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 tag=${1:-grade/k3s-offline:v1.34.2-k3s1}
 k8s_bin=${2:-$repo/.cache/k8s}
-pause_image=${PAUSE_IMAGE:-registry.k8s.io/pause:3.10}
+read -r -a agent_images <<<"${AGENT_IMAGES:-registry.k8s.io/pause:3.10 rancher/mirrored-coredns-coredns:1.13.1}"
 cache=${CACHE_DIR:-$repo/.cache/offline-k3s}
 suite=bookworm
 packages=containerd,runc,containernetworking-plugins,iptables,tini,ca-certificates,conntrack,iproute2,procps,util-linux,mount
@@ -67,8 +69,10 @@ step_done
 # ---- step 2: node image --------------------------------------------------------------
 if [ "${BASE_ONLY:-}" = 1 ]; then log "BASE_ONLY=1: base image only"; exit 0; fi
 [ -x "$k8s_bin" ] || { echo "build-image: k8s binary not found or not executable: $k8s_bin" >&2; exit 1; }
-docker image inspect "$pause_image" >/dev/null 2>&1 || {
-  echo "build-image: pause image $pause_image is not in the local Docker (build it first)" >&2; exit 1; }
+for image in "${agent_images[@]}"; do
+  docker image inspect "$image" >/dev/null 2>&1 || {
+    echo "build-image: image $image is not in the local Docker (ci/build-images.sh builds it)" >&2; exit 1; }
+done
 ctx=$cache/context
 rm -rf "$ctx"; mkdir -p "$ctx/images"
 
@@ -76,14 +80,19 @@ step "build the k3s supervisor"
 (cd "$here/k3s" && CGO_ENABLED=0 go build -trimpath -ldflags='-s -w' -o "$ctx/k3s" .)
 step_done
 
-step "collect inputs (k8s binary, pause image tarball)"
+step "collect inputs (k8s binary, image tarballs)"
 cp "$k8s_bin" "$ctx/k8s"
-docker save "$pause_image" -o "$ctx/images/pause.tar"
+for image in "${agent_images[@]}"; do
+  # registry.k8s.io/pause:3.10 -> pause-3.10.tar
+  name=${image##*/}
+  docker save "$image" -o "$ctx/images/${name/:/-}.tar"
+done
 cp "$here/image/Dockerfile" "$ctx/"
 step_done
 
-# The hash covers the inputs' content (the pause image by its image ID).
-node_hash=$( cd "$ctx" && { echo "$base_tag"; docker image inspect -f '{{.Id}}' "$pause_image"; sha256sum k3s k8s Dockerfile; } | sha256sum | cut -c1-16)
+# The hash covers the inputs' content (the images by name and image ID).
+node_hash=$( cd "$ctx" && { echo "$base_tag"; for image in "${agent_images[@]}"; do
+  echo "$image $(docker image inspect -f '{{.Id}}' "$image")"; done; sha256sum k3s k8s Dockerfile; } | sha256sum | cut -c1-16)
 step "node image $tag"
 if [ "$(docker image inspect -f '{{index .Config.Labels "grade.k3s-offline.inputs"}}' "$tag" 2>/dev/null || true)" = "$node_hash" ]; then
   log "  exists (same inputs), skipped"

@@ -7,7 +7,8 @@
 #   IMAGE      default grade/k3s-offline:v1.34.2-k3s1
 #   KUBECTL    default <repo>/.cache/k8s (the multicall binary; `k8s kubectl`)
 #   APP_IMAGE  an HTTP server on 8080, default gcr.io/google-samples/kubernetes-bootcamp:v1
-#   CLIENT_IMAGE (env) a busybox with sh and nc, default busybox:1.36
+#   CLIENT_IMAGE (env) a busybox with sh, nc, wget and nslookup, default busybox:1.36
+#   V2_IMAGE (env) module 6's image name, default docker.io/jocatalin/kubernetes-bootcamp:v2
 # KEEP=1 leaves the container running.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -16,6 +17,8 @@ image=${1:-grade/k3s-offline:v1.34.2-k3s1}
 k8s=${2:-$repo/.cache/k8s}
 app=${3:-gcr.io/google-samples/kubernetes-bootcamp:v1}
 client=${CLIENT_IMAGE:-busybox:1.36}
+v2=${V2_IMAGE:-docker.io/jocatalin/kubernetes-bootcamp:v2}
+missing_tag=gcr.io/google-samples/kubernetes-bootcamp:v10 # must fail to pull, as in module 6
 
 work=$(mktemp -d)
 name=k3s-smoke-$$
@@ -56,12 +59,18 @@ kc --tls-server-name=k3s-smoke get --raw /readyz >/dev/null && ok "--tls-san nam
 [ "$(kc get nodes -o jsonpath='{.items[0].status.conditions[?(@.type=="Ready")].status}')" = True ] \
   && ok "node Ready" || bad "node Ready"
 
-for img in "$app" "$client"; do
+for img in "$app" "$client" "$v2"; do
   docker save "$img" | docker exec -i "$name" ctr -n k8s.io images import - >/dev/null \
     && ok "ctr import $img" || bad "ctr import $img"
 done
 out=$(docker exec "$name" ctr -n k8s.io images ls -q)   # captured: grep -q + pipefail can SIGPIPE
 echo "$out" | grep -qF "$app" && ok "ctr images ls shows $app" || bad "ctr images ls: $out"
+
+# CoreDNS: deployed by the server from its manifests directory; the ready line does not wait.
+kc -n kube-system wait --for=condition=Ready pod -l k8s-app=kube-dns --timeout=120s >/dev/null &&
+  ok "CoreDNS Ready $(echo "$(date +%s.%N) - $t0" | bc | cut -c1-5) s after docker run" || bad "CoreDNS Ready"
+out=$(kc cluster-info 2>&1 || true)
+echo "$out" | grep -q 'CoreDNS is running at' && ok "kubectl cluster-info lists CoreDNS" || bad "cluster-info: $out"
 
 kc create deployment web --image="$app" --port=8080 >/dev/null
 kc expose deployment web --port=80 --target-port=8080 >/dev/null
@@ -79,7 +88,7 @@ kc exec client -- sh -c 'echo exec-ok' | grep -q exec-ok && ok "kubectl exec" ||
 body=$(kc get --raw "/api/v1/namespaces/default/pods/$pod:8080/proxy/" || true)
 [ -n "$body" ] && ok "apiserver pod proxy: $(echo "$body" | head -c 80)" || bad "apiserver pod proxy"
 
-# HTTP GET from the client pod with nc (the busybox build's wget may crash on NSS lookups).
+# HTTP GET from the client pod with nc.
 pod_get() { kc exec client -- sh -c "printf 'GET / HTTP/1.0\r\n\r\n' | nc -w 5 $1 $2" 2>&1 || true; }
 cip=$(kc get svc web -o jsonpath='{.spec.clusterIP}')
 out=$(pod_get "$cip" 80)
@@ -94,6 +103,70 @@ for addr in 127.0.0.1 "$nodeip"; do
 done
 out=$(pod_get "$nodeip" "$np")
 echo "$out" | grep -q '200 OK' && ok "NodePort $nodeip:$np from a pod" || bad "NodePort from a pod: $out"
+
+# DNS from a pod, with busybox's tools as learners use them. busybox's own nslookup expands
+# only dotless names with the search list, so "kubernetes.default" is asked for as such and
+# fails on k3s too; the full name and a dotless one resolve.
+out=$(kc exec client -- nslookup kubernetes.default.svc.cluster.local 2>&1 || true)
+echo "$out" | grep -q 'Address: 10.43.0.1' && ok "nslookup kubernetes.default.svc.cluster.local" || bad "nslookup kubernetes.default.svc.cluster.local: $out"
+out=$(kc exec client -- nslookup web 2>&1 || true)
+echo "$out" | grep -q "Address: $cip" && ok "nslookup web (search list) -> $cip" || bad "nslookup web: $out"
+out=$(kc exec client -- nslookup "$(kc get node -o jsonpath='{.items[0].metadata.name}')." 2>&1 || true)
+echo "$out" | grep -q "Address: $nodeip" && ok "node name resolves (NodeHosts)" || bad "nslookup node name: $out"
+out=$(kc exec client -- wget -qO- http://web 2>&1 || true)
+echo "$out" | grep -q 'Hello Kubernetes bootcamp' && ok "wget http://web (service name) from a pod" || bad "wget http://web: $out"
+out=$(kc exec client -- wget -T 5 -qO- http://web.default.svc.cluster.local 2>&1 || true)
+echo "$out" | grep -q 'Hello Kubernetes bootcamp' && ok "wget -T 5 http://web.default.svc.cluster.local" || bad "wget -T 5: $out"
+out=$(pod_get web 80)
+echo "$out" | grep -q '200 OK' && ok "nc web 80 from a pod" || bad "nc web 80: $out"
+
+# ServiceLB: a LoadBalancer Service gets the node IP and answers there.
+kc expose deployment web --name=web-lb --type=LoadBalancer --port=8080 --target-port=8080 >/dev/null
+lb=
+for _ in $(seq 1 20); do
+  lb=$(kc get svc web-lb -o jsonpath='{.status.loadBalancer.ingress[0].ip}')
+  [ -n "$lb" ] && break; sleep 0.5
+done
+[ "$lb" = "$nodeip" ] && ok "LoadBalancer EXTERNAL-IP is the node IP $lb" || bad "LoadBalancer ingress '$lb', want $nodeip"
+# kube-proxy programs the load-balancer IP within about a second of the status update.
+for _ in $(seq 1 10); do
+  out=$(docker exec "$name" bash -c "exec 3<>/dev/tcp/$nodeip/8080 && printf 'GET / HTTP/1.0\r\n\r\n' >&3 && timeout 5 cat <&3" 2>&1 || true)
+  echo "$out" | grep -q '200 OK' && break; sleep 0.5
+done
+echo "$out" | grep -q '200 OK' && ok "LoadBalancer $nodeip:8080 from inside the container" || bad "LoadBalancer from the container: $out"
+out=$(pod_get "$nodeip" 8080)
+echo "$out" | grep -q '200 OK' && ok "LoadBalancer $nodeip:8080 from a pod" || bad "LoadBalancer from a pod: $out"
+# Port 8080 is held by web-lb (on k3s by its svclb pod's hostPort): a second one waits.
+kc expose deployment web --name=web-lb2 --type=LoadBalancer --port=8080 --target-port=8080 >/dev/null
+sleep 4
+lb2=$(kc get svc web-lb2 -o jsonpath='{.status.loadBalancer.ingress[0].ip}')
+[ -z "$lb2" ] && ok "a second LoadBalancer on port 8080 stays <pending>" || bad "second LoadBalancer on 8080 got '$lb2'"
+kc delete svc web-lb >/dev/null
+for _ in $(seq 1 20); do
+  lb2=$(kc get svc web-lb2 -o jsonpath='{.status.loadBalancer.ingress[0].ip}')
+  [ -n "$lb2" ] && break; sleep 0.5
+done
+[ "$lb2" = "$nodeip" ] && ok "... and gets $lb2 once the first is deleted" || bad "second LoadBalancer after the first's deletion: '$lb2'"
+
+# Module 6's images: the jocatalin name of v2 runs; v10 does not exist and fails to pull.
+kc create deployment v2 --image="$v2" >/dev/null
+kc create deployment v10 --image="$missing_tag" >/dev/null
+out=
+kc rollout status deployment/v2 --timeout=60s >/dev/null &&
+  out=$(pod_get "$(kc get pod -l app=v2 -o jsonpath='{.items[0].status.podIP}')" 8080)
+echo "$out" | grep -q 'v=2' && ok "$v2 answers v=2" || bad "$v2: $out"
+reasons=
+for _ in $(seq 1 60); do
+  r=$(kc get pod -l app=v10 -o jsonpath='{.items[0].status.containerStatuses[0].state.waiting.reason}')
+  case " $reasons " in *" $r "*) ;; *) [ -n "$r" ] && reasons="$reasons $r" ;; esac
+  case $reasons in *ErrImagePull*ImagePullBackOff*) break ;; esac
+  sleep 0.5
+done
+case $reasons in
+  *ErrImagePull*ImagePullBackOff*) ok "$missing_tag: waiting reasons$reasons" ;;
+  *) bad "$missing_tag: waiting reasons '$reasons', want ErrImagePull then ImagePullBackOff" ;;
+esac
+echo "  message: $(kc get events --field-selector reason=Failed -o jsonpath='{.items[0].message}' | cut -c1-220)"
 
 kc port-forward "pod/$pod" 18080:8080 >/dev/null 2>&1 & pf=$!
 sleep 2

@@ -212,14 +212,12 @@ func runAgent(args []string) int {
 	if err := startContainerd(ctx, sup); err != nil {
 		return exit(die("%v", err))
 	}
-	importer := newImageImporter()
-	importer.scan(true)
-	go importer.watch(ctx)
-	if err := startNode(sup, node, prep, ca, tlsDir, kubeletKC, proxyKC, caPath); err != nil {
-		return exit(die("%v", err))
-	}
+	imagesImported := newImageImporter().start(ctx)
 	api, err := newAPIClientServerName(server, ca.certPEM, proxy, "kubernetes")
 	if err != nil {
+		return exit(die("%v", err))
+	}
+	if err := startNode(ctx, sup, api, node, prep, ca, kubeletKC, proxyKC, caPath, imagesImported); err != nil {
 		return exit(die("%v", err))
 	}
 	go syncPodRoutes(ctx, api, node.name)
@@ -245,39 +243,28 @@ func withServerName(kc []byte) []byte {
 func syncPodRoutes(ctx context.Context, api *apiClient, self string) {
 	applied := map[string]string{}
 	for {
-		code, b, err := api.do("GET", "/api/v1/nodes", nil, "")
-		if err == nil && code == 200 {
-			var list struct {
-				Items []struct {
-					Metadata struct{ Name string }
-					Spec     struct{ PodCIDR string }
-					Status   struct {
-						Addresses []struct{ Type, Address string }
+		nodes, err := api.listNodes()
+		if err == nil {
+			for _, n := range nodes {
+				if n.name == self || n.podCIDR == "" {
+					continue
+				}
+				ip := ""
+				for _, a := range n.internalIPs {
+					if net.ParseIP(a).To4() != nil {
+						ip = a
 					}
 				}
-			}
-			if json.Unmarshal(b, &list) == nil {
-				for _, n := range list.Items {
-					if n.Metadata.Name == self || n.Spec.PodCIDR == "" {
-						continue
-					}
-					ip := ""
-					for _, a := range n.Status.Addresses {
-						if a.Type == "InternalIP" && net.ParseIP(a.Address).To4() != nil {
-							ip = a.Address
-						}
-					}
-					if ip == "" || applied[n.Spec.PodCIDR] == ip {
-						continue
-					}
-					out, err := exec.Command("ip", "route", "replace", n.Spec.PodCIDR, "via", ip).CombinedOutput()
-					if err != nil {
-						logf("route %s via %s (node %s): %v %s", n.Spec.PodCIDR, ip, n.Metadata.Name, err, strings.TrimSpace(string(out)))
-						continue
-					}
-					applied[n.Spec.PodCIDR] = ip
-					logf("pod route %s via %s (node %s)", n.Spec.PodCIDR, ip, n.Metadata.Name)
+				if ip == "" || applied[n.podCIDR] == ip {
+					continue
 				}
+				out, err := exec.Command("ip", "route", "replace", n.podCIDR, "via", ip).CombinedOutput()
+				if err != nil {
+					logf("route %s via %s (node %s): %v %s", n.podCIDR, ip, n.name, err, strings.TrimSpace(string(out)))
+					continue
+				}
+				applied[n.podCIDR] = ip
+				logf("pod route %s via %s (node %s)", n.podCIDR, ip, n.name)
 			}
 		}
 		select {

@@ -117,16 +117,84 @@ func (a *apiClient) nodeReady(name string, since time.Time) error {
 	return fmt.Errorf("node %s has no Ready condition yet", name)
 }
 
-func (a *apiClient) labelNode(name string, labels map[string]string) error {
-	patch := map[string]any{"metadata": map[string]any{"labels": labels}}
-	code, b, err := a.do("PATCH", "/api/v1/nodes/"+name, patch, "application/merge-patch+json")
+// nodeInfo is what the supervisor's controllers read of a Node.
+type nodeInfo struct {
+	name        string
+	labels      map[string]string
+	podCIDR     string
+	internalIPs []string
+	externalIPs []string
+	ready       bool // condition Ready is True
+}
+
+type nodeJSON struct {
+	Metadata struct {
+		Name   string
+		Labels map[string]string
+	}
+	Spec   struct{ PodCIDR string }
+	Status struct {
+		Addresses  []struct{ Type, Address string }
+		Conditions []struct{ Type, Status string }
+	}
+}
+
+func (n nodeJSON) info() nodeInfo {
+	out := nodeInfo{name: n.Metadata.Name, labels: n.Metadata.Labels, podCIDR: n.Spec.PodCIDR}
+	for _, a := range n.Status.Addresses {
+		switch a.Type {
+		case "InternalIP":
+			out.internalIPs = append(out.internalIPs, a.Address)
+		case "ExternalIP":
+			out.externalIPs = append(out.externalIPs, a.Address)
+		}
+	}
+	for _, c := range n.Status.Conditions {
+		if c.Type == "Ready" {
+			out.ready = c.Status == "True"
+		}
+	}
+	return out
+}
+
+func (a *apiClient) listNodes() ([]nodeInfo, error) {
+	var list struct{ Items []nodeJSON }
+	if err := a.getJSON("/api/v1/nodes", &list); err != nil {
+		return nil, err
+	}
+	out := make([]nodeInfo, 0, len(list.Items))
+	for _, n := range list.Items {
+		out = append(out, n.info())
+	}
+	return out, nil
+}
+
+// getJSON GETs path and decodes a 200 answer into v.
+func (a *apiClient) getJSON(path string, v any) error {
+	code, b, err := a.do("GET", path, nil, "")
 	if err != nil {
 		return err
 	}
 	if code != 200 {
-		return fmt.Errorf("label node %s: %d %s", name, code, truncate(b))
+		return fmt.Errorf("GET %s: %d %s", path, code, truncate(b))
+	}
+	return json.Unmarshal(b, v)
+}
+
+// patch sends a JSON merge patch.
+func (a *apiClient) patch(path string, patch any) error {
+	code, b, err := a.do("PATCH", path, patch, "application/merge-patch+json")
+	if err != nil {
+		return err
+	}
+	if code != 200 {
+		return fmt.Errorf("PATCH %s: %d %s", path, code, truncate(b))
 	}
 	return nil
+}
+
+func (a *apiClient) labelNode(name string, labels map[string]string) error {
+	return a.patch("/api/v1/nodes/"+name, map[string]any{"metadata": map[string]any{"labels": labels}})
 }
 
 func httpGetOK(url string) error {

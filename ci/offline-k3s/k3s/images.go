@@ -70,6 +70,20 @@ func (im *imageImporter) scan(immediate bool) {
 	}
 }
 
+// start imports what is there now in the background, then keeps watching the directory;
+// the returned channel closes once the first import is done.
+func (im *imageImporter) start(ctx context.Context) <-chan struct{} {
+	imported := make(chan struct{})
+	go func() {
+		start := time.Now()
+		im.scan(true)
+		logf("image tarballs in %s imported after %.1fs", imagesDir, time.Since(start).Seconds())
+		close(imported)
+		im.watch(ctx)
+	}()
+	return imported
+}
+
 func (im *imageImporter) watch(ctx context.Context) {
 	t := time.NewTicker(2 * time.Second)
 	defer t.Stop()

@@ -19,7 +19,10 @@ func TestFlagParsing(t *testing.T) {
 	if got := f.get("write-kubeconfig-mode", ""); got != "644" {
 		t.Errorf("write-kubeconfig-mode = %q", got)
 	}
-	want := []string{"--disable=traefik", "--disable=metrics-server", "--disable-network-policy=true", "--kubelet-arg=max-pods=20"}
+	if got := f.list("disable"); !reflect.DeepEqual(got, []string{"traefik", "metrics-server"}) {
+		t.Errorf("disable = %v", got)
+	}
+	want := []string{"--disable-network-policy=true", "--kubelet-arg=max-pods=20"}
 	if !reflect.DeepEqual(f.ignored, want) {
 		t.Errorf("ignored = %v, want %v", f.ignored, want)
 	}

@@ -1,15 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
+	"text/template"
 	"time"
 )
 
@@ -98,6 +101,57 @@ const cniTemplate = `{
 }
 `
 
+// cniConfFile is where containerd's CRI plugin renders cniTemplate (its fixed file name).
+const cniConfFile = "/etc/cni/net.d/10-containerd-net.conflist"
+
+func renderCNIConfig(podCIDR string) ([]byte, error) {
+	t, err := template.New("cni").Parse(cniTemplate)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	err = t.Execute(&b, struct{ PodCIDR string }{podCIDR})
+	return b.Bytes(), err
+}
+
+// syncCNIConfig makes the CNI config agree with the node's podCIDR before kubelet starts.
+// containerd renders it only once kubelet passes the podCIDR, and keeps a file that is
+// already there. So a node that comes back (docker start, or a new container from saved
+// state) gets its file written now: the network is ready when kubelet first reports, instead
+// of a NotReady report followed by kubelet's 10 s status period. A node whose Node object
+// is gone (kubectl delete node) loses the file, since its new podCIDR may differ.
+func syncCNIConfig(api *apiClient, nodeName string) {
+	var n nodeJSON
+	code, b, err := api.do("GET", "/api/v1/nodes/"+nodeName, nil, "")
+	if err != nil || (code != 200 && code != 404) {
+		return // the API cannot say; containerd renders the file when kubelet asks
+	}
+	if code == 200 {
+		if err := json.Unmarshal(b, &n); err != nil {
+			return
+		}
+	}
+	if n.Spec.PodCIDR == "" {
+		if err := os.Remove(cniConfFile); err == nil {
+			logf("CNI config removed: node %s has no podCIDR yet", nodeName)
+		}
+		return
+	}
+	want, err := renderCNIConfig(n.Spec.PodCIDR)
+	if err != nil {
+		logf("CNI config: %v", err)
+		return
+	}
+	if have, err := os.ReadFile(cniConfFile); err == nil && bytes.Equal(have, want) {
+		return
+	}
+	if err := writeFile(cniConfFile, want, 0o644); err != nil {
+		logf("CNI config: %v", err)
+		return
+	}
+	logf("CNI config written for podCIDR %s of node %s", n.Spec.PodCIDR, nodeName)
+}
+
 func startContainerd(ctx context.Context, sup *supervisor) error {
 	if err := writeFile("/etc/containerd/config.toml", []byte(containerdConfig), 0o644); err != nil {
 		return err
@@ -130,8 +184,9 @@ func podMasquerade() error {
 	return runQuiet("iptables", append([]string{"-A", "POSTROUTING"}, rule...)...)
 }
 
-// startNode writes kubelet and kube-proxy configuration and starts both.
-func startNode(sup *supervisor, node nodeIdentity, prep hostPrep, ca *certAuthority, tlsDir, kubeletKC, proxyKC, caPath string) error {
+// startNode writes kubelet and kube-proxy configuration and starts both, once the image
+// tarballs of agent/images are imported (as k3s preloads them before its kubelet starts).
+func startNode(ctx context.Context, sup *supervisor, api *apiClient, node nodeIdentity, prep hostPrep, ca *certAuthority, kubeletKC, proxyKC, caPath string, imagesImported <-chan struct{}) error {
 	agent := filepath.Join(dataDir, "agent")
 	serving, err := ca.issue(agent, "serving-kubelet", certSpec{cn: node.name, server: true, dns: []string{node.name, "localhost"}, ips: []net.IP{node.ip, net.ParseIP("127.0.0.1")}})
 	if err != nil {
@@ -140,6 +195,7 @@ func startNode(sup *supervisor, node nodeIdentity, prep hostPrep, ca *certAuthor
 	if err := podMasquerade(); err != nil {
 		logf("pod masquerade rule: %v", err)
 	}
+	resolvConf := podResolvConf(ctx, node) // may start the DNS relay for dnsPolicy: Default pods
 	kubeletConfig := fmt.Sprintf(`apiVersion: kubelet.config.k8s.io/v1beta1
 kind: KubeletConfiguration
 cgroupDriver: cgroupfs
@@ -162,14 +218,14 @@ authentication:
 authorization:
   mode: Webhook
 clusterDNS: [%s]
-clusterDomain: cluster.local
+clusterDomain: %s
 tlsCertFile: %s
 tlsPrivateKeyFile: %s
 readOnlyPort: 0
 healthzBindAddress: 127.0.0.1
 serializeImagePulls: false
-resolvConf: /etc/resolv.conf
-`, prep.cgroupRoot, containerdSock, caPath, clusterDNSIP, serving.certPath, serving.keyPath)
+resolvConf: %s
+`, prep.cgroupRoot, containerdSock, caPath, clusterDNSIP, clusterDomain, serving.certPath, serving.keyPath, resolvConf)
 	kubeletYAML := filepath.Join(agent, "kubelet.yaml")
 	if err := writeFile(kubeletYAML, []byte(kubeletConfig), 0o644); err != nil {
 		return err
@@ -192,6 +248,12 @@ conntrack:
 	proxyYAML := filepath.Join(agent, "kube-proxy.yaml")
 	if err := writeFile(proxyYAML, []byte(proxyConfig), 0o644); err != nil {
 		return err
+	}
+	syncCNIConfig(api, node.name)
+	select {
+	case <-imagesImported:
+	case <-ctx.Done():
+		return nil
 	}
 	sup.start("kubelet", k8sBinary, "kubelet",
 		"--config="+kubeletYAML,

@@ -21,12 +21,13 @@ const (
 	serviceCIDR       = "10.43.0.0/16"
 	apiServiceIP      = "10.43.0.1"
 	clusterDNSIP      = "10.43.0.10"
+	clusterDomain     = "cluster.local"
 	containerdSock    = "/run/containerd/containerd.sock"
 	readyLine         = "Node controller sync successful"
 )
 
 // Flags of `k3s server` this stand-in implements; everything else is logged and ignored.
-var serverFlags = []string{"tls-san", "node-name", "write-kubeconfig", "write-kubeconfig-mode", "token", "node-ip", "node-label"}
+var serverFlags = []string{"tls-san", "node-name", "write-kubeconfig", "write-kubeconfig-mode", "token", "node-ip", "node-label", "disable"}
 
 // nodeIdentity is what both server and agent need to run a node.
 type nodeIdentity struct {
@@ -75,6 +76,7 @@ func runServer(args []string) int {
 		return die("%v", err)
 	}
 	logf("k3s stand-in (Kubernetes from %s) starting server on node %s (%s)", k8sBinary, node.name, node.ip)
+	disabled := disabledComponents(fs.list("disable"))
 
 	// ---- host preparation -------------------------------------------------------------
 	prep, err := prepareHost()
@@ -137,13 +139,19 @@ func runServer(args []string) int {
 		}
 		return p
 	}
-	kc("admin", certs["client-admin"]) // as in k3s: an admin kubeconfig among the server's credentials
+	adminKC := kc("admin", certs["client-admin"]) // as in k3s: an admin kubeconfig among the server's credentials
 	controllerKC := kc("controller", certs["client-controller"])
 	schedulerKC := kc("scheduler", certs["client-scheduler"])
 	proxyKC := kc("kube-proxy", certs["client-kube-proxy"])
 	kubeletKC := kc("kubelet", certs["client-kubelet-"+node.name])
 	if err != nil {
 		return die("kubeconfigs: %v", err)
+	}
+
+	manifestsDir := filepath.Join(dataDir, "server", "manifests")
+	deletions, err := stageManifests(manifestsDir, disabled)
+	if err != nil {
+		return die("staging manifests in %s: %v", manifestsDir, err)
 	}
 
 	sup := newSupervisor()
@@ -154,9 +162,7 @@ func runServer(args []string) int {
 	if err := startContainerd(ctx, sup); err != nil {
 		return exit(die("%v", err))
 	}
-	importer := newImageImporter()
-	importer.scan(true)
-	go importer.watch(ctx)
+	imagesImported := newImageImporter().start(ctx)
 
 	// ---- control plane ------------------------------------------------------------------
 	sup.start("etcd", k8sBinary, "etcd",
@@ -228,6 +234,15 @@ func runServer(args []string) int {
 	}); err != nil {
 		return exit(err.(exitErr).code)
 	}
+	// Packaged components and the manifests directory, as k3s; the ready line does not wait
+	// for them (k3s's does not either).
+	go newManifestDeployer(manifestsDir, adminKC, deletions).run(ctx)
+	if !disabled[componentCoreDNS] {
+		go syncNodeHosts(ctx, api)
+	}
+	if !disabled[componentServiceLB] {
+		go (&serviceLB{api: api}).run(ctx)
+	}
 	sup.start("kube-controller-manager", k8sBinary, "kube-controller-manager",
 		"--kubeconfig="+controllerKC,
 		"--authentication-kubeconfig="+controllerKC,
@@ -253,7 +268,7 @@ func runServer(args []string) int {
 		"--profiling=false")
 
 	// ---- node -----------------------------------------------------------------------------
-	if err := startNode(sup, node, prep, ca, tls, kubeletKC, proxyKC, caPath); err != nil {
+	if err := startNode(ctx, sup, api, node, prep, ca, kubeletKC, proxyKC, caPath, imagesImported); err != nil {
 		return exit(die("%v", err))
 	}
 
