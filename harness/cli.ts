@@ -112,5 +112,11 @@ export async function main(argv: string[]): Promise<number> {
 
 if (import.meta.main) {
   installInterruptHandlers();
+  // `grade run … | head`: a reader that goes away must not kill grade before it removes its cluster.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code !== "EPIPE") throw e;
+    });
+  }
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -51,4 +51,6 @@ export interface StartOptions {
   keepAlive: boolean;
   /** Nodes: one server, and agents for the rest (default 1). */
   nodes?: number;
+  /** Told of a long step the caller could not foresee (e.g. a first start taking a snapshot). */
+  progress?: (note: string) => void;
 }

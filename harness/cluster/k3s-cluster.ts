@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { K3sContainer } from "@testcontainers/k3s";
 import createDebug from "debug";
-import { ImageName, getContainerRuntimeClient, type StartedTestContainer } from "testcontainers";
+import { ImageName, getContainerRuntimeClient, type ContainerRuntimeClient, type StartedTestContainer } from "testcontainers";
 import type { Cluster, ClusterHandle, ClusterNode, StartOptions } from "./cluster.ts";
 import { clusterDidNotStart, imageUnavailable, noDockerEngine } from "./docker-errors.ts";
 import { K3sAgentContainer } from "./k3s-agent-container.ts";
@@ -9,18 +9,28 @@ import { removeRun } from "./k3s-docker.ts";
 import { k3sImage } from "./k3s-image.ts";
 import { k3sCluster } from "./k3s-kept-cluster.ts";
 import { EXERCISE_LABEL, GRADE_LABEL, NODE_LABEL, RUN_LABEL, ownerLabels } from "./k3s-labels.ts";
+import { archivesFor, readSnapshot, snapshotDir, snapshotsEnabled, withSnapshotLock, writeSnapshot, type Snapshot } from "./k3s-snapshot.ts";
 import { SERVER_NODE, agentNode } from "./node-names.ts";
 import { KubeClient } from "../kube/kube-client.ts";
+import { waitForSystemWorkloads } from "../kube/wait-ready.ts";
 import { onInterrupt } from "../runner/teardown.ts";
 import { InfrastructureError } from "../errors.ts";
 
 const debug = createDebug("grade:k3s");
 
 const AGENTS_READY_TIMEOUT_MS = 120_000;
+const SYSTEM_READY_TIMEOUT_MS = 120_000;
+/** Stopping a node to copy its state out: long enough for its datastore to close cleanly. */
+const SNAPSHOT_STOP_SECONDS = 10;
 
-/** Starts a throwaway k3s through @testcontainers/k3s: one server, and `nodes - 1` agents (node-names.ts). */
+/**
+ * Starts a throwaway k3s through @testcontainers/k3s: one server, and `nodes - 1` agents
+ * (node-names.ts), from the started-once snapshot of this image (k3s-snapshot.ts), taken first
+ * when there is none yet.
+ */
 export async function startK3sCluster(options: StartOptions): Promise<Cluster> {
   const image = k3sImage();
+  const nodes = options.nodes ?? 1;
   // Engine, then image, then containers: each failure gets its own message saying what to do.
   const client = await getContainerRuntimeClient().catch((e: unknown) => {
     throw noDockerEngine(e);
@@ -31,15 +41,52 @@ export async function startK3sCluster(options: StartOptions): Promise<Cluster> {
       throw imageUnavailable(image, e);
     });
   }
+  const snapshot = snapshotsEnabled() ? await snapshotOf(client, image, nodes, options.progress) : undefined;
+  return startNodes(client, image, { ...options, nodes }, snapshot);
+}
 
+/** The snapshot for this image and node count; taken now (once, whoever asks first) if missing. */
+async function snapshotOf(client: ContainerRuntimeClient, image: string, nodes: number, progress?: (note: string) => void): Promise<Snapshot | undefined> {
+  const imageId = (await client.container.dockerode.getImage(image).inspect()).Id;
+  const dir = snapshotDir(imageId, nodes);
+  const found = readSnapshot(dir);
+  if (found) return found;
+  try {
+    await withSnapshotLock(dir, async () => {
+      progress?.("first start of this image: taking a snapshot that makes later starts faster");
+      const token = randomBytes(16).toString("hex");
+      const cluster = await startNodes(client, image, { exerciseId: "snapshot", keepAlive: false, nodes, token }, undefined);
+      try {
+        // A snapshot of a settled cluster: its system pods (CoreDNS) up, so every restored one has them.
+        await waitForSystemWorkloads(new KubeClient(cluster.kubeconfig), SYSTEM_READY_TIMEOUT_MS);
+        const docker = client.container.dockerode;
+        const handle = cluster.handle as Extract<ClusterHandle, { provider: "k3s" }>;
+        const containers = handle.nodes.map((n) => ({ name: n.name, role: n.role, container: docker.getContainer(n.containerId) }));
+        // Agents first, so the server records their leaving while it still runs.
+        for (const c of [...containers].reverse()) await c.container.stop({ t: SNAPSHOT_STOP_SECONDS });
+        await writeSnapshot(dir, token, containers);
+      } finally {
+        await cluster.stop();
+      }
+    });
+  } catch (e) {
+    // A cluster still starts without one, only slower; the next start tries again.
+    progress?.(`no snapshot this time (${(e as Error).message.split("\n")[0]}); starting from scratch`);
+    return undefined;
+  }
+  return readSnapshot(dir);
+}
+
+async function startNodes(client: ContainerRuntimeClient, image: string, options: StartOptions & { nodes: number; token?: string }, snapshot: Snapshot | undefined): Promise<Cluster> {
   // A unique label per cluster: reuse (below) must never pick up an older cluster's container,
   // and Ctrl-C while containers are being created finds them by it.
   const runId = randomUUID();
   const labels: Record<string, string> = { [GRADE_LABEL]: "true", [EXERCISE_LABEL]: options.exerciseId, [RUN_LABEL]: runId, ...ownerLabels() };
   const forgetInterrupt = onInterrupt(async () => void (await removeRun(runId)));
   try {
-    const nodes = options.nodes ?? 1;
-    const token = randomBytes(16).toString("hex");
+    const { nodes } = options;
+    // A restored cluster keeps the token its nodes were registered with.
+    const token = snapshot?.token ?? options.token ?? randomBytes(16).toString("hex");
     // Several nodes share a network of their own, made here (not by testcontainers) so that a kept
     // cluster's network outlives this process like its containers.
     const network = nodes > 1 ? `grade-${runId}` : undefined;
@@ -47,12 +94,15 @@ export async function startK3sCluster(options: StartOptions): Promise<Cluster> {
 
     const started: { node: ClusterNode; container: StartedTestContainer }[] = [];
     try {
-      const server = new K3sContainer(image).withLabels({ ...labels, [NODE_LABEL]: SERVER_NODE }).withEnvironment({ K3S_NODE_NAME: SERVER_NODE });
-      if (network) server.withNetworkMode(network).withNetworkAliases(SERVER_NODE).withEnvironment({ K3S_TOKEN: token });
+      const server = new K3sContainer(image)
+        .withLabels({ ...labels, [NODE_LABEL]: SERVER_NODE })
+        .withEnvironment({ K3S_NODE_NAME: SERVER_NODE, K3S_TOKEN: token })
+        .withCopyArchivesToContainer(archivesFor(SERVER_NODE, snapshot));
+      if (network) server.withNetworkMode(network).withNetworkAliases(SERVER_NODE);
       // A kept cluster must outlive this process: a reusable container carries no session label,
       // so Ryuk leaves it alone; `grade stop` removes it.
       if (options.keepAlive) server.withReuse();
-      debug("starting server %s", image);
+      debug("starting server %s%s", image, snapshot ? " from its snapshot" : "");
       const serverContainer = await server.start().catch((e: unknown) => {
         throw clusterDidNotStart(image, e);
       });
@@ -63,7 +113,8 @@ export async function startK3sCluster(options: StartOptions): Promise<Cluster> {
         const agent = new K3sAgentContainer(image, `https://${SERVER_NODE}:6443`, token)
           .withLabels({ ...labels, [NODE_LABEL]: name })
           .withEnvironment({ K3S_NODE_NAME: name })
-          .withNetworkMode(network!);
+          .withNetworkMode(network!)
+          .withCopyArchivesToContainer(archivesFor(name, snapshot));
         if (options.keepAlive) agent.withReuse();
         debug("starting agent %s", name);
         started.push({ node: { name, role: "agent" }, container: await agent.start().catch((e: unknown) => Promise.reject(clusterDidNotStart(image, e))) });
@@ -97,4 +148,3 @@ async function waitForReadyNodes(kube: KubeClient, count: number): Promise<void>
   }
   throw new InfrastructureError(`only ${ready} of ${count} k3s nodes were Ready after ${AGENTS_READY_TIMEOUT_MS / 1000} s; \`docker logs\` of the agent containers says why`);
 }
-

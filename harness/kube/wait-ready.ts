@@ -69,3 +69,14 @@ function imageAdvice(reason: string): string {
     ? "The cluster could not pull it: check the name, or put the image in your local Docker (docker pull / docker build) so grade loads it into the cluster."
     : "Check the pod with `kubectl describe pod`.";
 }
+
+/**
+ * Waits until the cluster's own Deployments in kube-system (CoreDNS; on k3s also the local-path
+ * provisioner and metrics-server) are available: a learner's first `nslookup` or Service by name
+ * must not meet a DNS that is still starting.
+ */
+export async function waitForSystemWorkloads(kube: KubeClient, timeoutMs: number): Promise<void> {
+  const deployments = await kube.listObjects({ apiVersion: "apps/v1", kind: "Deployment", namespace: "kube-system" });
+  const objects = deployments.map((d) => ({ apiVersion: "apps/v1", kind: "Deployment", name: d.metadata?.name ?? "", namespace: "kube-system" }));
+  await waitUntilReady(kube, objects, timeoutMs);
+}

@@ -3,7 +3,7 @@ import { obtainCluster } from "../cluster/providers.ts";
 import type { LoadedExercise } from "../exercise/load.ts";
 import { applyManifests } from "../kube/apply-manifests.ts";
 import { KubeClient } from "../kube/kube-client.ts";
-import { waitUntilReady } from "../kube/wait-ready.ts";
+import { waitForSystemWorkloads, waitUntilReady } from "../kube/wait-ready.ts";
 import { step } from "../ui/step.ts";
 import { InfrastructureError } from "../errors.ts";
 import { onInterrupt } from "./teardown.ts";
@@ -21,8 +21,8 @@ export interface PreparedCluster {
  */
 export async function prepareCluster(loaded: LoadedExercise, o: { kubeconfigFile?: string; keepAlive: boolean }): Promise<PreparedCluster> {
   const { exercise } = loaded;
-  const started = await step(o.kubeconfigFile ? `Connecting to the cluster in ${o.kubeconfigFile}` : `Starting a k3s cluster (${exercise.cluster.nodes} node${exercise.cluster.nodes > 1 ? "s" : ""})`, async () => {
-    const cluster = await obtainCluster({ exerciseId: exercise.id, keepAlive: o.keepAlive, nodes: exercise.cluster.nodes, kubeconfigFile: o.kubeconfigFile });
+  const started = await step(o.kubeconfigFile ? `Connecting to the cluster in ${o.kubeconfigFile}` : `Starting a k3s cluster (${exercise.cluster.nodes} node${exercise.cluster.nodes > 1 ? "s" : ""})`, async (note) => {
+    const cluster = await obtainCluster({ exerciseId: exercise.id, keepAlive: o.keepAlive, nodes: exercise.cluster.nodes, kubeconfigFile: o.kubeconfigFile, progress: note });
     const why = await cluster.whyUnreachable();
     if (why) {
       await cluster.stop();
@@ -38,7 +38,8 @@ export async function prepareCluster(loaded: LoadedExercise, o: { kubeconfigFile
     for (const line of images.value) process.stderr.write(`    ${line}\n`);
     const starter = await step(`Applying ${loaded.starterFiles.length} starter manifest(s)`, async () => {
       const applied = await applyManifests(kube, loaded.starterFiles);
-      await waitUntilReady(kube, applied, exercise.ready.timeout);
+      // The cluster's own services (DNS) come up meanwhile; the learner gets both ready.
+      await Promise.all([waitUntilReady(kube, applied, exercise.ready.timeout), waitForSystemWorkloads(kube, exercise.ready.timeout)]);
       return applied;
     });
     forget();

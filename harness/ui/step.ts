@@ -4,15 +4,20 @@ import { formatMs } from "../../graders/shared/duration.ts";
 
 /**
  * Runs one long step with a spinner (on a terminal) or a plain start line (in CI logs), and ends
- * it with ✓/✗ and its duration. Returns the step's value and how long it took.
+ * it with ✓/✗ and its duration. The work may add a note on what is taking long (shown beside the
+ * spinner, or as an indented line). Returns the step's value and how long it took.
  */
-export async function step<T>(title: string, work: () => Promise<T>, stream: NodeJS.WriteStream = process.stderr): Promise<{ value: T; ms: number }> {
+export async function step<T>(title: string, work: (note: (text: string) => void) => Promise<T>, stream: NodeJS.WriteStream = process.stderr): Promise<{ value: T; ms: number }> {
   const started = Date.now();
   const spinner = ora({ text: title, stream, isEnabled: stream.isTTY === true });
   if (spinner.isEnabled) spinner.start();
   else stream.write(`… ${title}\n`);
+  const note = (text: string) => {
+    if (spinner.isEnabled) spinner.text = `${title} ${pc.dim(`(${text})`)}`;
+    else stream.write(`    ${text}\n`);
+  };
   try {
-    const value = await work();
+    const value = await work(note);
     const ms = Date.now() - started;
     const done = `${title} ${pc.dim(`(${formatMs(ms)})`)}`;
     if (spinner.isEnabled) spinner.succeed(done);

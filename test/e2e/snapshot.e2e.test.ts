@@ -1,0 +1,56 @@
+// The started-once snapshot: a cluster started from it is a fresh one — nothing a previous
+// cluster's user did is in it — with its system pods (CoreDNS) back; and snapshots can be turned off.
+import { mkdtempSync, readdirSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { skipReason } from "./support/e2e-environment.ts";
+import { startK3sCluster } from "../../harness/cluster/k3s-cluster.ts";
+import { listGradeContainers } from "../../harness/cluster/k3s-docker.ts";
+import { KubeClient } from "../../harness/kube/kube-client.ts";
+import { waitForSystemWorkloads } from "../../harness/kube/wait-ready.ts";
+
+describe.skipIf(skipReason !== undefined)("clusters from a snapshot", () => {
+  const saved = { cache: process.env.GRADE_CACHE_DIR, snapshots: process.env.GRADE_SNAPSHOTS };
+  beforeAll(() => {
+    process.env.GRADE_CACHE_DIR = mkdtempSync(path.join(os.tmpdir(), "grade-cache-"));
+  });
+  afterAll(async () => {
+    process.env.GRADE_CACHE_DIR = saved.cache;
+    process.env.GRADE_SNAPSHOTS = saved.snapshots;
+    expect(await listGradeContainers()).toEqual([]);
+  });
+
+  it("the first start takes the snapshot; the next starts from it, fresh, with CoreDNS running", async () => {
+    const notes: string[] = [];
+    {
+      await using first = await startK3sCluster({ exerciseId: "e2e", keepAlive: false, progress: (n) => notes.push(n) });
+      // What a learner leaves behind in one cluster…
+      const kube = new KubeClient(first.kubeconfig);
+      await kube.apply({ apiVersion: "v1", kind: "Namespace", metadata: { name: "leftovers" } });
+    }
+    expect(notes).toEqual(["first start of this image: taking a snapshot that makes later starts faster"]);
+    expect(readdirSync(path.join(process.env.GRADE_CACHE_DIR!, "snapshots")).filter((f) => !f.includes("."))).toHaveLength(1);
+
+    const later: string[] = [];
+    await using second = await startK3sCluster({ exerciseId: "e2e", keepAlive: false, progress: (n) => later.push(n) });
+    expect(later).toEqual([]);
+    const kube = new KubeClient(second.kubeconfig);
+    // …is not in the next one.
+    expect(await kube.listObjects({ apiVersion: "v1", kind: "Namespace", name: "leftovers" })).toEqual([]);
+    expect((await kube.listNodes()).map((n) => [n.name, n.ready])).toEqual([["k3s-server", true]]);
+    await waitForSystemWorkloads(kube, 60_000);
+    const coredns = await kube.listPods("kube-system", "k8s-app=kube-dns");
+    expect(coredns.map((p) => p.ready)).toEqual([true]);
+  });
+
+  it("GRADE_SNAPSHOTS=off starts from scratch, taking none", async () => {
+    process.env.GRADE_SNAPSHOTS = "off";
+    process.env.GRADE_CACHE_DIR = mkdtempSync(path.join(os.tmpdir(), "grade-cache-off-"));
+    const notes: string[] = [];
+    await using cluster = await startK3sCluster({ exerciseId: "e2e", keepAlive: false, progress: (n) => notes.push(n) });
+    expect((await new KubeClient(cluster.kubeconfig).listNodes()).map((n) => n.ready)).toEqual([true]);
+    expect(notes).toEqual([]);
+    expect(readdirSync(process.env.GRADE_CACHE_DIR)).toEqual([]);
+  });
+});
