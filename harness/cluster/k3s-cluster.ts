@@ -8,7 +8,7 @@ import { K3sAgentContainer } from "./k3s-agent-container.ts";
 import { removeRun } from "./k3s-docker.ts";
 import { k3sImage } from "./k3s-image.ts";
 import { k3sCluster } from "./k3s-kept-cluster.ts";
-import { EXERCISE_LABEL, GRADE_LABEL, NODE_LABEL, RUN_LABEL, ownerLabels } from "./k3s-labels.ts";
+import { EXERCISE_LABEL, GRADE_LABEL, NODE_LABEL, RUN_ID_ENV, RUN_LABEL, ownerLabels } from "./k3s-labels.ts";
 import { archivesFor, readSnapshot, snapshotDir, snapshotsEnabled, withSnapshotLock, writeSnapshot, type Snapshot } from "./k3s-snapshot.ts";
 import { SERVER_NODE, agentNode } from "./node-names.ts";
 import { KubeClient } from "../kube/kube-client.ts";
@@ -80,7 +80,7 @@ async function snapshotOf(client: ContainerRuntimeClient, image: string, nodes: 
 async function startNodes(client: ContainerRuntimeClient, image: string, options: StartOptions & { nodes: number; token?: string }, snapshot: Snapshot | undefined): Promise<Cluster> {
   // A unique label per cluster: reuse (below) must never pick up an older cluster's container,
   // and Ctrl-C while containers are being created finds them by it.
-  const runId = randomUUID();
+  const runId = process.env[RUN_ID_ENV] || randomUUID();
   const labels: Record<string, string> = { [GRADE_LABEL]: "true", [EXERCISE_LABEL]: options.exerciseId, [RUN_LABEL]: runId, ...ownerLabels() };
   const forgetInterrupt = onInterrupt(async () => void (await removeRun(runId)));
   try {

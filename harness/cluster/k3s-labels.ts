@@ -6,6 +6,11 @@ export const GRADE_LABEL = "dev.grade.cluster";
 export const EXERCISE_LABEL = "dev.grade.exercise";
 /** One value per cluster: its containers and network are found (and removed) by it. */
 export const RUN_LABEL = "dev.grade.run";
+/**
+ * A parent grade process (`grade batch`) may name a child's run, so that it can remove the child's
+ * cluster by its run label should the child die without removing it itself.
+ */
+export const RUN_ID_ENV = "GRADE_RUN_ID";
 /** The node a container runs, e.g. k3s-agent-1. */
 export const NODE_LABEL = "dev.grade.node";
 /**
