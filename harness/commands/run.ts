@@ -9,6 +9,7 @@ import { runLearnerScript } from "../runner/learner-script.ts";
 import { prepareCluster } from "../runner/prepare-cluster.ts";
 import { withRunSession, type RunSession } from "../runner/run-session.ts";
 import { onInterrupt } from "../runner/teardown.ts";
+import { takeHostPortTurn } from "../batch/host-port-turn.ts";
 import { STATE_DIR } from "../state.ts";
 import { step } from "../ui/step.ts";
 import { formatMs } from "../../graders/shared/duration.ts";
@@ -53,6 +54,8 @@ async function runInSession(session: RunSession, exerciseRef: string, o: RunOpti
   const { cluster, kube, timings } = await prepareCluster(loaded, { kubeconfigFile: o.kubeconfig, keepAlive: false });
   const kubeconfigFile = o.kubeconfig ?? path.join(runDir, "kubeconfig");
   let cleanupScript = () => {};
+  // grade batch only: scripts that listen on host ports take turns (batch/host-port-turn.ts).
+  let releaseHostPorts = () => {};
   let report: ExerciseReport | undefined;
   // The learner script registers its own kill; this one removes the cluster.
   const forget = onInterrupt(() => cluster.stop());
@@ -62,6 +65,7 @@ async function runInSession(session: RunSession, exerciseRef: string, o: RunOpti
       await step(`Stopping node ${fault.stopNode} (the exercise's fault)`, () => cluster.stopNode(fault.stopNode));
     }
     const diagnostics: string[] = [];
+    releaseHostPorts = await takeHostPortTurn();
     const ran = await step(`Running ${script} (limit ${formatMs(exercise.work.scriptTimeout)})`, () =>
       runLearnerScript({ script, workDir, kubeconfigFile, timeoutMs: exercise.work.scriptTimeout, transcriptFile: path.join(runDir, "transcript.log") }),
     );
@@ -75,6 +79,7 @@ async function runInSession(session: RunSession, exerciseRef: string, o: RunOpti
   } finally {
     forget();
     cleanupScript();
+    releaseHostPorts();
   }
   if (!o.kubeconfig) {
     try {
