@@ -21,6 +21,7 @@ const commands = {
   list: () => import("./commands/list.ts"),
   validate: () => import("./commands/validate.ts"),
   init: () => import("./commands/init.ts"),
+  batch: () => import("./commands/batch.ts"),
 };
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -85,6 +86,19 @@ export function buildProgram(exit: (code: number) => void): Command {
     .option("--force", "overwrite files that are already there")
     .option("--action <ref>", "the grade action the workflow uses (default: this version's, e.g. for a fork or a pinned commit)")
     .action(act(async (refs: string[], o: { dir: string; force?: boolean; action?: string }) => (await commands.init()).initCommand(refs, o)));
+  const batch = program
+    .command("batch <exercise> <submissions>")
+    .description("grade a class: every subfolder of <submissions> is one learner's work, each graded in its own cluster, several at once; writes a gradebook")
+    .option("--out <dir>", "the gradebook's folder: grades.csv, gradebook.json, learners/<learner>/", "gradebook")
+    .option("--parallel <n>", "submissions graded at once (default: from the machine's cores and free memory)")
+    .option("--shard <i/n>", "grade only the i-th of n parts of the class (a CI job matrix); join them with `grade batch merge`")
+    .option("--timeout <duration>", "each submission's deadline, e.g. 20m (default: the exercise's script and ready limits + 10m)")
+    .action(act(async (exercise: string, submissions: string, o) => (await commands.batch()).batchCommand(exercise, submissions, o)));
+  batch
+    .command("merge <gradebooks...>")
+    .description("join the gradebooks of a class's shards into one")
+    .requiredOption("--out <dir>", "the merged gradebook's folder")
+    .action(act(async (dirs: string[], o: { out: string }) => (await commands.batch()).mergeCommand(dirs, o)));
   return program;
 }
 
