@@ -37,6 +37,8 @@ export function buildProgram(exit: (code: number) => void): Command {
     .description("Grades hands-on Kubernetes exercises on a real, throwaway k3s cluster.")
     .version(PACKAGE_JSON.version, "-V, --version", "print grade's version")
     .showHelpAfterError("(run `grade --help` for usage)")
+    // A command's options are read before its subcommand only (`grade batch merge` has its own --out).
+    .enablePositionalOptions()
     .exitOverride();
   const act =
     <A extends unknown[]>(fn: (...args: A) => Promise<number>) =>
@@ -93,6 +95,7 @@ export function buildProgram(exit: (code: number) => void): Command {
     .option("--parallel <n>", "submissions graded at once (default: from the machine's cores and free memory)")
     .option("--shard <i/n>", "grade only the i-th of n parts of the class (a CI job matrix); join them with `grade batch merge`")
     .option("--timeout <duration>", "each submission's deadline, e.g. 20m (default: the exercise's script and ready limits + 10m)")
+    .enablePositionalOptions()
     .action(act(async (exercise: string, submissions: string, o) => (await commands.batch()).batchCommand(exercise, submissions, o)));
   batch
     .command("merge <gradebooks...>")

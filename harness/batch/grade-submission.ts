@@ -37,6 +37,8 @@ export interface GradeSubmissionOptions {
   cancel: AbortSignal;
   /** The grade command to run (tests substitute a stand-in); the `run` arguments follow it. */
   command?: readonly string[];
+  /** Removes a cluster by its run label (tests that start no cluster substitute a stand-in). */
+  removeCluster?: (runId: string) => Promise<number>;
   onStart?: () => void;
 }
 
@@ -122,7 +124,7 @@ export async function gradeSubmission(sub: Submission, o: GradeSubmissionOptions
 
   // Whatever the run could not clean up itself (it was killed first). Nothing, normally.
   if (sub.hasScript) {
-    const leftContainers = await removeRun(runId).catch(() => 0);
+    const leftContainers = await (o.removeCluster ?? removeRun)(runId).catch(() => 0);
     if (leftContainers > 0) notes.push(`its cluster (${leftContainers} container(s)) was left behind and has been removed`);
     if (killLeftoverProcesses(workDir).length > 0) notes.push("processes its script left running have been killed");
   }

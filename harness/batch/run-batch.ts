@@ -2,6 +2,7 @@ import path from "node:path";
 import pc from "picocolors";
 import { getContainerRuntimeClient } from "testcontainers";
 import { noDockerEngine } from "../cluster/docker-errors.ts";
+import { removeRun } from "../cluster/k3s-docker.ts";
 import { InfrastructureError } from "../errors.ts";
 import { loadExercise, resolveExerciseFile } from "../exercise/load.ts";
 import type { Exercise } from "../exercise/schema.ts";
@@ -36,8 +37,27 @@ export interface BatchOptions {
   timeoutMs?: number;
   /** The grade command each submission runs in (tests substitute a stand-in). */
   command?: readonly string[];
+  /** Docker, as the batch needs it; tests that start no cluster substitute a stand-in. */
+  docker?: BatchDocker;
   progressStream?: NodeJS.WriteStream;
+  /** Where the summary table goes (default stdout). */
+  summaryStream?: NodeJS.WritableStream;
 }
+
+export interface BatchDocker {
+  /** Throws an InfrastructureError saying what to do when no engine answers. */
+  check(): Promise<void>;
+  removeRun(runId: string): Promise<number>;
+}
+
+const realDocker: BatchDocker = {
+  async check() {
+    await getContainerRuntimeClient().catch((e: unknown) => {
+      throw noDockerEngine(e);
+    });
+  },
+  removeRun,
+};
 
 export const defaultDeadlineMs = (exercise: Exercise) => exercise.work.scriptTimeout + exercise.ready.timeout + DEADLINE_SLACK_MS;
 
@@ -56,12 +76,11 @@ export async function runBatch(exerciseRef: string, submissionsDir: string, o: B
   const parallel = Math.max(1, Math.min(pool.parallel, mine.length));
   const deadlineMs = o.timeoutMs ?? defaultDeadlineMs(exercise);
   const hostPorts = exerciseHostPorts(exercise);
+  const docker = o.docker ?? realDocker;
 
   // Machine problems once, up front, rather than once per learner after their run failed.
   if (mine.some((s) => s.hasScript)) {
-    await getContainerRuntimeClient().catch((e: unknown) => {
-      throw noDockerEngine(e);
-    });
+    await docker.check();
     const busy = await busyPorts(hostPorts);
     if (busy.length > 0) {
       throw new InfrastructureError(
@@ -99,6 +118,7 @@ export async function runBatch(exerciseRef: string, submissionsDir: string, o: B
         turns,
         cancel: cancel.signal,
         command: o.command,
+        removeCluster: docker.removeRun,
         onStart: () => progress.started(current.learner),
       }).catch((e: unknown): SubmissionResult => ({
         learner: current.learner,
@@ -129,7 +149,8 @@ export async function runBatch(exerciseRef: string, submissionsDir: string, o: B
       ms: Date.now() - startedAt.getTime(),
     };
     await writeGradebook(o.out, book);
-    process.stdout.write(`\n${formatSummary(book, o.out, pc.createColors(process.stdout.isTTY === true && pc.isColorSupported))}`);
+    const summary = o.summaryStream ?? process.stdout;
+    summary.write(`\n${formatSummary(book, o.out, pc.createColors((summary as NodeJS.WriteStream).isTTY === true && pc.isColorSupported))}`);
     return book;
   })();
 
