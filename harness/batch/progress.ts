@@ -59,7 +59,9 @@ export class BatchProgress {
     this.stream = o.stream ?? process.stderr;
     this.state = { total: o.learners.length, parallel: o.parallel, done: [], running: new Map(), queued: [...o.learners], costsACluster: o.costsACluster };
     this.c = pc.createColors(this.stream.isTTY === true && pc.isColorSupported);
-    if (this.stream.isTTY) {
+    // A terminal of no width (a pty nobody sized, e.g. under `script`) would make the spinner
+    // clear lines forever: plain lines there too.
+    if (this.stream.isTTY && (this.stream.columns ?? 0) > 0) {
       this.spinner = ora({ stream: this.stream, text: statusLine(this.state, Date.now()) }).start();
       // The running times and the ETA move on their own between events.
       this.timer = setInterval(() => this.refresh(), 1_000);
@@ -78,12 +80,8 @@ export class BatchProgress {
     this.state.queued = this.state.queued.filter((l) => l !== result.learner);
     this.state.running.delete(result.learner);
     this.state.done.push(result);
-    const line = `${resultLine(result, this.c)}${this.spinner ? "" : ` · ${statusLine(this.state, Date.now())}`}\n`;
-    if (this.spinner) {
-      this.spinner.clear();
-      this.stream.write(line);
-    } else this.stream.write(line);
-    this.refresh();
+    // On a terminal the live line below says the rest; in a log each line must say it itself.
+    this.say(this.spinner ? resultLine(result, this.c) : `${resultLine(result, this.c)} · ${statusLine(this.state, Date.now())}`);
   }
 
   /** A message that must not be torn by the live line (e.g. "interrupted: stopping 2 runs…"). */
