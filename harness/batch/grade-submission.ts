@@ -69,8 +69,8 @@ export async function gradeSubmission(sub: Submission, o: GradeSubmissionOptions
   const notes: string[] = [];
   const child = execa(
     o.command?.[0] ?? GRADE[0]!,
-    // The exercise relative to the run's folder; the work, the report and the run's files in it.
-    [...(o.command ?? GRADE).slice(1), "run", path.relative(learnerDir, o.exerciseFile) || ".", "--work", workDir, "--reporter", `json=${LEARNER_FILES.report}`],
+    // Exercise and work by absolute path; the report (and the run's own files) in the run's folder.
+    [...(o.command ?? GRADE).slice(1), "run", o.exerciseFile, "--work", workDir, "--reporter", `json=${LEARNER_FILES.report}`],
     {
       cwd: learnerDir,
       env: { NO_COLOR: "1", FORCE_COLOR: undefined, [RUN_ID_ENV]: runId, ...(o.turns && { [HOST_PORTS_ENV]: o.turns.ports.join(",") }) },
