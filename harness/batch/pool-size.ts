@@ -3,14 +3,15 @@ import os from "node:os";
 const MiB = 1024 * 1024;
 
 /**
- * What one submission's grading costs on the machine, measured with exercise 3 on a 2-core VM
- * (the stand-in k3s; see the README's "Instructors: grading a class"):
- * - CPU: the k3s container uses ~8 CPU-seconds, the `grade run` process ~3, the learner's kubectl
- *   calls ~1, over a ~21 s run: about half a core on average, mostly while the cluster starts.
- *   Two runs per core keep the cores busy while one run waits (on the API, on a pod, on a turn on
- *   the host's ports); more only share the same cores and stretch every run.
- * - Memory: the k3s container peaks at ~380 MiB, the grade process and kubectl add ~200 MiB;
- *   768 MiB per run leaves room for a heavier exercise.
+ * What one submission's grading costs, measured with exercise 3's reference solution on the 2-core,
+ * 24 GiB machine (the stand-in k3s, clusters started from a snapshot):
+ * - CPU: ~11.6 CPU-seconds each in a batch — the k3s container ~8, `grade run` and the script's
+ *   kubectl ~3.6 — against a wall time of ~12.5 s for one run alone. A run alone leaves part of the
+ *   cores idle while it waits on the API and on pods; a batch fills that in.
+ * - Pool size, 8 submissions: 2 at once 68 s, 3 at once 62 s, 4 at once 61 s, 8 at once 75 s.
+ *   Two per core is where it stops getting faster; beyond it the runs only share the same cores
+ *   (and memory), and each one takes longer.
+ * - Memory: the k3s container peaks at ~480 MiB; `grade run` and kubectl add ~200 MiB.
  */
 export const RUNS_PER_CORE = 2;
 export const MEMORY_PER_RUN = 768 * MiB;
