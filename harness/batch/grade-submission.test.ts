@@ -35,6 +35,14 @@ function setup(behaviour: Behaviour | "no-script", over: Partial<GradeSubmission
   return { sub, options, removeCluster, learnerDir, submissionDir: path.join(root, learner) };
 }
 
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
 describe("gradeSubmission", () => {
   it("grades a copy of the work in the learner's folder, keeping the report and the log beside it", async () => {
     const s = setup({ tasks: { "task-a": 5, "task-b": 2.5 }, exitCode: 1 });
@@ -89,11 +97,7 @@ describe("gradeSubmission", () => {
   });
 
   it("lets runs take turns on the host's ports, and does not count the wait against a run's deadline", async () => {
-    const free = net.createServer();
-    await new Promise<void>((r) => free.listen(0, "127.0.0.1", r));
-    const port = (free.address() as net.AddressInfo).port;
-    await new Promise((r) => free.close(r));
-    const turns = new HostPortTurns([port]);
+    const turns = new HostPortTurns([await freePort()]);
     const turnLog = path.join(mkdtempSync(path.join(os.tmpdir(), "grade-turns-")), "turns.log");
     // Each holds its turn 4 s; the second waits ~4 s first: 8 s in all, past its 6 s deadline,
     // but its own time stays within it.
@@ -103,6 +107,22 @@ describe("gradeSubmission", () => {
     expect(results.map((r) => r.status)).toEqual(["graded", "graded"]);
     const events = readFileSync(turnLog, "utf8").trim().split("\n").map((l) => l.split(" ")[0]);
     expect(events).toEqual(["start", "end", "start", "end"]); // never two at once
-    expect(readFileSync(path.join(b.learnerDir, "grade.log"), "utf8") + readFileSync(path.join(a.learnerDir, "grade.log"), "utf8")).toContain(`Waiting for a turn on port ${port}`);
+    expect(readFileSync(path.join(b.learnerDir, "grade.log"), "utf8") + readFileSync(path.join(a.learnerDir, "grade.log"), "utf8")).toContain(`Waiting for a turn on port ${turns.ports[0]}`);
+  }, 30_000);
+
+  it("never gives a turn to a run stopped while it waited for one", async () => {
+    const turns = new HostPortTurns([await freePort()]);
+    const turnLog = path.join(mkdtempSync(path.join(os.tmpdir(), "grade-turns-")), "turns.log");
+    const behaviour = { tasks: { "task-a": 5 }, turnLog, holdMs: 3_000 };
+    const cancelB = new AbortController();
+    const a = setup(behaviour, { turns }, "alice");
+    // Stopped while it waits, bob takes 3 s to clean up (grade removes its cluster): alice's turn ends meanwhile.
+    const b = setup({ ...behaviour, cleanupMs: 3_000 }, { turns, cancel: cancelB.signal, onStart: () => setTimeout(() => cancelB.abort(), 1_500) }, "bob");
+    const first = gradeSubmission(a.sub, a.options);
+    while (turns.current !== "alice") await new Promise((r) => setTimeout(r, 50));
+    const results = await Promise.all([first, gradeSubmission(b.sub, b.options)]);
+    expect(results.map((r) => r.status)).toEqual(["graded", "interrupted"]);
+    expect(readFileSync(turnLog, "utf8")).not.toContain("bob");
+    expect(turns.current).toBeUndefined();
   }, 30_000);
 });

@@ -88,6 +88,8 @@ export async function gradeSubmission(sub: Submission, o: GradeSubmissionOptions
   );
   const stop = (why: "deadline" | "interrupt") => {
     stoppedBecause ??= why;
+    // A run being stopped must not start its script on a turn granted meanwhile.
+    o.turns?.withdraw(sub.learner);
     child.kill("SIGTERM");
   };
   const deadline = new PausableTimer(o.deadlineMs, () => stop("deadline"));
@@ -105,7 +107,7 @@ export async function gradeSubmission(sub: Submission, o: GradeSubmissionOptions
         // Waiting for another learner's turn is not this run's time.
         deadline.pause();
         const busy = await turns.take(sub.learner);
-        if (exited) {
+        if (exited || stoppedBecause) {
           turns.release(sub.learner);
           continue;
         }
@@ -120,7 +122,6 @@ export async function gradeSubmission(sub: Submission, o: GradeSubmissionOptions
   exited = true;
   deadline.clear();
   o.cancel.removeEventListener("abort", onCancel);
-  o.turns?.release(sub.learner);
 
   // Whatever the run could not clean up itself (it was killed first). Nothing, normally.
   if (sub.hasScript) {
@@ -128,6 +129,8 @@ export async function gradeSubmission(sub: Submission, o: GradeSubmissionOptions
     if (leftContainers > 0) notes.push(`its cluster (${leftContainers} container(s)) was left behind and has been removed`);
     if (killLeftoverProcesses(workDir).length > 0) notes.push("processes its script left running have been killed");
   }
+  // Only now, with its script's processes gone, may the next script listen on the ports.
+  o.turns?.release(sub.learner);
   const transcript = await keepTranscript(learnerDir, o.exercise.id);
 
   const logText = readFileSync(path.join(learnerDir, LEARNER_FILES.log), "utf8");

@@ -1,6 +1,6 @@
 import net from "node:net";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { loadExercise } from "../exercise/load.ts";
 import { HostPortTurns, exerciseHostPorts, isPortFree } from "./host-port-turns.ts";
 
@@ -65,6 +65,20 @@ describe("HostPortTurns", () => {
     void turns.take("erin").then(() => granted.push("erin"));
     await new Promise((r) => setTimeout(r, 10));
     expect(granted).toEqual(["alice", "carol", "erin"]);
+  });
+
+  it("withdraws a learner from the queue but leaves a turn they hold theirs (their script may still be dying)", async () => {
+    const turns = new HostPortTurns([8001], allFree);
+    await turns.take("alice");
+    const bob = vi.fn();
+    void turns.take("bob").then(bob);
+    turns.withdraw("alice");
+    turns.withdraw("bob");
+    expect(turns.current).toBe("alice");
+    turns.release("alice");
+    await new Promise((r) => setTimeout(r, 10));
+    expect(bob).not.toHaveBeenCalled();
+    expect(turns.current).toBeUndefined();
   });
 
   it("waits for the previous learner's processes to let go of the port before the next turn", async () => {

@@ -56,12 +56,17 @@ export class HostPortTurns {
 
   /** Gives the learner's turn back, or drops them from the queue (their run ended while waiting). */
   release(learner: string): void {
-    const i = this.waiting.findIndex((w) => w.learner === learner);
-    if (i >= 0) this.waiting.splice(i, 1);
+    this.withdraw(learner);
     if (this.holder === learner) {
       this.holder = undefined;
       void this.next();
     }
+  }
+
+  /** Drops the learner from the queue only (their run is being stopped); a turn they hold stays theirs until release. */
+  withdraw(learner: string): void {
+    const i = this.waiting.findIndex((w) => w.learner === learner);
+    if (i >= 0) this.waiting.splice(i, 1);
   }
 
   get current(): string | undefined {

@@ -17,6 +17,8 @@ export interface Behaviour {
   /** Never finish; with ignoreSigterm, not even on SIGTERM. */
   hang?: boolean;
   ignoreSigterm?: boolean;
+  /** On SIGTERM, take this long to clean up before exiting, as grade does removing its cluster; the rest goes on meanwhile. */
+  cleanupMs?: number;
   /** Take a turn on the host's ports, note when it started and ended in this file, hold it this long. */
   turnLog?: string;
   holdMs?: number;
@@ -35,7 +37,7 @@ const report = (outcome: string, extra: object) => writeFileSync(reportFile, JSO
 process.on("SIGTERM", () => {
   if (b.ignoreSigterm) return;
   report("interrupted", { reason: "interrupted by SIGTERM", points: 0, maxPoints: 10, tasks: [] });
-  process.exit(143);
+  setTimeout(() => process.exit(143), b.cleanupMs ?? 0);
 });
 
 process.stdout.write(`stand-in grade run in ${work}\n`);
