@@ -5,6 +5,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { benchBatch } from "./bench/batch.ts";
 import { median, seconds, targetLine, timed } from "./bench/measure.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -95,6 +96,9 @@ for (let i = 0; i < runs; i++) {
 const failRatio = median(failing) / median(passing);
 report(targetLine("grade run failing / passing", `${failRatio.toFixed(2)}×`, "≤ 1.2×", failRatio <= 1.2, `failing ${seconds(median(failing))}, passing ${seconds(median(passing))}`));
 report(targetLine("grade run / bash peer (exercise 3)", `${median(pairs).toFixed(2)}×`, "≤ 0.7×", median(pairs) <= 0.7, `grade ${seconds(median(passing))}, peer ${seconds(median(peer))}`));
+
+// 4. A class at once: 8 submissions against one run (ci/bench/batch.ts).
+if (process.argv.includes("--batch")) report((await benchBatch()).line);
 
 console.log(`\nwhere grade run's time goes (median of ${phases.length} runs, seconds):`);
 for (const phase of ["cluster", "images", "starter", "script", "settle", "checks", "teardown"]) {

@@ -3,7 +3,7 @@ import { enableCompileCache } from "node:module";
 import { Command, CommanderError, Option } from "commander";
 import { EXIT, InfrastructureError, UsageError } from "./errors.ts";
 import { REPORTER_NAMES } from "./reporters/reporter-names.ts";
-import { installInterruptHandlers } from "./runner/teardown.ts";
+import { installInterruptHandlers, interrupting } from "./runner/teardown.ts";
 import { PACKAGE_JSON } from "./package-info.ts";
 
 // Node keeps the compiled code of the modules below on disk for the next run: a learner runs
@@ -114,6 +114,8 @@ export async function main(argv: string[]): Promise<number> {
     return code;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    // Ctrl-C pulled the cluster from under the run: the interrupt handler says so and exits.
+    if (interrupting()) return new Promise<number>(() => {});
     if (e instanceof UsageError) {
       process.stderr.write(`grade: ${e.message}\n`);
       return EXIT.usage;

@@ -9,7 +9,8 @@ import { formatMs } from "../../graders/shared/duration.ts";
  */
 export async function step<T>(title: string, work: (note: (text: string) => void) => Promise<T>, stream: NodeJS.WriteStream = process.stderr): Promise<{ value: T; ms: number }> {
   const started = Date.now();
-  const spinner = ora({ text: title, stream, isEnabled: stream.isTTY === true });
+  // A terminal of no width (an unsized pty) would make the spinner clear lines forever.
+  const spinner = ora({ text: title, stream, isEnabled: stream.isTTY === true && (stream.columns ?? 0) > 0 });
   if (spinner.isEnabled) spinner.start();
   else stream.write(`… ${title}\n`);
   const note = (text: string) => {
