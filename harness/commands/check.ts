@@ -25,6 +25,10 @@ export async function checkCommand(exerciseRef: string | undefined, o: ReportOpt
   const loaded = await loadExercise(state && !exerciseRef ? state.exerciseFile : resolveExerciseFile(ref));
   const kube = new KubeClient(await readFile(kubeconfigFile, "utf8"));
   const ctx = createGradingContext({ kube, kubeconfigFile, workDir: workDirFor(loaded.exercise.id, o.work), answersFile: loaded.exercise.work.answers });
-  const report = await gradeExercise(loaded, ctx, reporter);
-  return exitCodeFor(report);
+  try {
+    return exitCodeFor(await gradeExercise(loaded, ctx, reporter));
+  } finally {
+    // The probe pods grading started must not linger in the learner's cluster.
+    await ctx.close();
+  }
 }

@@ -59,7 +59,11 @@ export async function runExercise(exerciseRef: string, o: RunOptions): Promise<E
     process.stderr.write(`    transcript: ${ran.value.transcriptFile}\n`);
 
     const ctx = createGradingContext({ kube, kubeconfigFile, workDir, answersFile: exercise.work.answers });
-    report = await gradeExercise(loaded, ctx, reporter, { diagnostics, timings: { ...timings, script: ran.ms } });
+    try {
+      report = await gradeExercise(loaded, ctx, reporter, { diagnostics, timings: { ...timings, script: ran.ms } });
+    } finally {
+      await ctx.close();
+    }
     return report;
   } finally {
     forget();
