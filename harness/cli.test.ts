@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
@@ -54,11 +54,25 @@ describe("grade (cli)", () => {
     expect(stdout).toContain('harness/exercise/testdata/bad-unknown-key.yaml:10 tasks[0].checks[0]: unknown key "replica": remove it or fix the spelling');
   });
 
-  it("validate on a good file without starter, solution or README lists each missing piece", async () => {
+  it("validate on a good file without solution or README lists each missing piece (no starter/ is fine)", async () => {
     expect(await main(["validate", "harness/exercise/testdata/good.yaml"])).toBe(EXIT.usage);
-    expect(stdout).toContain("no starter manifests");
+    expect(stdout).not.toContain("starter");
     expect(stdout).toContain("no reference solution");
     expect(stdout).toContain("no learner instructions");
+  });
+
+  it("validate refuses a starter/ folder without manifests, saying what to do", async () => {
+    // Relative: exercise references are resolved against the working directory.
+    const dir = path.relative(process.cwd(), mkdtempSync(path.join(tmpdir(), "grade-empty-starter-")));
+    cpSync("harness/exercise/testdata/good.yaml", path.join(dir, "exercise.yaml"));
+    for (const sub of ["starter", "solution"]) mkdirSync(path.join(dir, sub));
+    writeFileSync(path.join(dir, "starter", "notes.txt"), "not a manifest");
+    writeFileSync(path.join(dir, "solution", "solution.sh"), "true\n");
+    writeFileSync(path.join(dir, "README.md"), "# instructions\n");
+    expect(await main(["validate", path.join(dir, "exercise.yaml")])).toBe(EXIT.usage);
+    expect(stdout).toContain(`${path.join(dir, "starter")}/ holds no manifests (*.yaml or *.yml): add them, or remove the folder if the exercise starts from an empty cluster`);
+    rmSync(path.join(dir, "starter"), { recursive: true });
+    expect(await main(["validate", path.join(dir, "exercise.yaml")])).toBe(EXIT.ok);
   });
 
   it("validate on a file that does not exist exits 2", async () => {

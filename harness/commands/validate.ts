@@ -5,8 +5,9 @@ import { listExerciseFiles, loadExercise, resolveExerciseFile } from "../exercis
 import { EXIT } from "../errors.ts";
 
 /**
- * grade validate [paths…]: every exercise file parses and validates, has starter manifests and a
- * reference solution with the script autograding would run. Lists every problem, not just the first.
+ * grade validate [paths…]: every exercise file parses and validates, has learner instructions and a
+ * reference solution with the script autograding would run, and a starter/ folder, when it has
+ * one, holds manifests. Lists every problem, not just the first.
  */
 export async function validateCommand(paths: string[]): Promise<number> {
   const files = paths.length > 0 ? paths.map((p) => resolveExerciseFile(p)) : await listExerciseFiles();
@@ -15,7 +16,12 @@ export async function validateCommand(paths: string[]): Promise<number> {
     const found: string[] = [];
     try {
       const loaded = await loadExercise(file);
-      if (loaded.starterFiles.length === 0) found.push(`${file}: no starter manifests in ${path.join(loaded.dir, "starter")}/`);
+      // No starter/ folder: the learner starts from an empty cluster (exercises 1, 2, 7). An
+      // empty one is more likely a manifest forgotten or misnamed.
+      const starterDir = path.join(loaded.dir, "starter");
+      if (existsSync(starterDir) && loaded.starterFiles.length === 0) {
+        found.push(`${file}: ${starterDir}/ holds no manifests (*.yaml or *.yml): add them, or remove the folder if the exercise starts from an empty cluster`);
+      }
       const solutionScript = path.join(loaded.dir, "solution", loaded.exercise.work.script);
       if (!existsSync(solutionScript)) found.push(`${file}: no reference solution at ${solutionScript}`);
       if (!existsSync(path.join(loaded.dir, "README.md"))) found.push(`${file}: no learner instructions at ${path.join(loaded.dir, "README.md")}`);
