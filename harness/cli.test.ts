@@ -25,7 +25,7 @@ afterEach(() => {
 describe("grade (cli)", () => {
   it("--help exits 0 and lists every command", async () => {
     expect(await main(["--help"])).toBe(EXIT.ok);
-    for (const command of ["run", "start", "check", "stop", "list", "validate"]) {
+    for (const command of ["run", "start", "check", "stop", "list", "validate", "selftest"]) {
       expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, "m"));
     }
   });
@@ -73,6 +73,12 @@ describe("grade (cli)", () => {
     expect(stdout).toContain(`${path.join(dir, "starter")}/ holds no manifests (*.yaml or *.yml): add them, or remove the folder if the exercise starts from an empty cluster`);
     rmSync(path.join(dir, "starter"), { recursive: true });
     expect(await main(["validate", path.join(dir, "exercise.yaml")])).toBe(EXIT.ok);
+  });
+
+  it("selftest of an exercise that does not exist exits 2 before starting any cluster", async () => {
+    expect(await main(["selftest", "exercise-3", "exercise-99"])).toBe(EXIT.usage);
+    expect(stderr).toContain('no exercise "exercise-99": looked for exercises/exercise-99/exercise.yaml');
+    expect(stderr).not.toContain("Starting a k3s cluster");
   });
 
   it("validate on a file that does not exist exits 2", async () => {

@@ -4,6 +4,7 @@ import { EXIT, InfrastructureError, UsageError } from "./errors.ts";
 import { checkCommand } from "./commands/check.ts";
 import { listCommand } from "./commands/list.ts";
 import { runCommand } from "./commands/run.ts";
+import { selftestCommand } from "./commands/selftest.ts";
 import { startCommand } from "./commands/start.ts";
 import { stopCommand } from "./commands/stop.ts";
 import { validateCommand } from "./commands/validate.ts";
@@ -59,6 +60,10 @@ export function buildProgram(exit: (code: number) => void): Command {
     .command("validate [paths...]")
     .description("check exercise files (all under exercises/ when none is named)")
     .action(act((paths: string[]) => validateCommand(paths)));
+  program
+    .command("selftest [exercises...]")
+    .description("prove exercises fair on fresh clusters: the reference solution scores full marks, the untouched starter less, every lost point explained (all when none is named)")
+    .action(act((exercises: string[]) => selftestCommand(exercises)));
   return program;
 }
 
