@@ -13,8 +13,13 @@ kubectl rollout status deployment/kubernetes-bootcamp --timeout=120s
 kubectl get deployments
 
 # 3. kubectl proxy: a door from this machine to the API server (left running: grading checks it too).
-kubectl proxy --port=8001 >/dev/null 2>&1 &
-for _ in $(seq 1 50); do curl -fsS http://127.0.0.1:8001/version >/dev/null 2>&1 && break; sleep 0.2; done
+kubectl proxy --port=8001 >kubectl-proxy.log 2>&1 &
+PROXY=$!
+# Serving, or why not (another kubectl proxy holding 8001 would answer for the wrong cluster).
+until grep -q "Starting to serve" kubectl-proxy.log; do
+  kill -0 "$PROXY" 2>/dev/null || { cat kubectl-proxy.log >&2; exit 1; }
+  sleep 0.2
+done
 curl -fsS http://localhost:8001/version
 GIT_VERSION=$(curl -fsS http://localhost:8001/version | sed -n 's/.*"gitVersion": *"\([^"]*\)".*/\1/p')
 
