@@ -1,4 +1,4 @@
-import { chmodSync, cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pc from "picocolors";
@@ -7,6 +7,7 @@ import { EXIT } from "../errors.ts";
 import { listExerciseFiles, loadExercise, resolveExerciseFile, type LoadedExercise } from "../exercise/load.ts";
 import type { ExerciseReport } from "../report/model.ts";
 import { selftestProblems } from "../selftest/selftest-verdict.ts";
+import { STATE_DIR } from "../state.ts";
 import { runExercise } from "./run.ts";
 
 /** What a learner who did nothing hands in: the starter, untouched. */
@@ -16,6 +17,8 @@ interface Outcome {
   report?: ExerciseReport;
   ms: number;
   failure?: string;
+  /** The learner script's transcript, kept apart for each run (grade run reuses one file per exercise). */
+  transcript?: string;
 }
 
 /**
@@ -37,15 +40,16 @@ export async function selftestCommand(refs: string[]): Promise<number> {
   for (const loaded of exercises) {
     const id = loaded.exercise.id;
     process.stderr.write(`\n${pc.bold(`selftest ${id}`)}: the reference solution\n`);
-    const reference = await timedRun(loaded, referenceWorkDir(loaded));
+    const reference = await timedRun(loaded, referenceWorkDir(loaded), "reference");
     process.stderr.write(`\n${pc.bold(`selftest ${id}`)}: the untouched starter\n`);
-    const starter = await timedRun(loaded, doNothingWorkDir(loaded));
+    const starter = await timedRun(loaded, doNothingWorkDir(loaded), "starter");
 
     const problems = [
       ...(reference.failure ? [`reference solution could not be graded: ${reference.failure}`] : []),
       ...(starter.failure ? [`untouched starter could not be graded: ${starter.failure}`] : []),
       ...(reference.report && starter.report ? selftestProblems(reference.report, starter.report) : []),
     ];
+    if (problems.length > 0 && reference.transcript) problems.push(`the reference solution's output: ${reference.transcript}`);
     const holds = problems.length === 0;
     allHold &&= holds;
     const line =
@@ -61,16 +65,30 @@ export async function selftestCommand(refs: string[]): Promise<number> {
 
 const score = (o: Outcome) => (o.report ? `${o.report.points}/${o.report.maxPoints}` : "-");
 
-async function timedRun(loaded: LoadedExercise, work: string): Promise<Outcome> {
+async function timedRun(loaded: LoadedExercise, work: string, which: "reference" | "starter"): Promise<Outcome> {
   const started = Date.now();
+  // An older run's transcript must not pass for this one's.
+  rmSync(transcriptOf(loaded.exercise.id), { force: true });
   try {
     const report = await runExercise(loaded.file, { work, reporter: ["list"] });
-    return { report, ms: Date.now() - started };
+    return { report, ms: Date.now() - started, transcript: keepTranscript(loaded.exercise.id, which) };
   } catch (e) {
-    return { ms: Date.now() - started, failure: (e as Error).message };
+    return { ms: Date.now() - started, failure: (e as Error).message, transcript: keepTranscript(loaded.exercise.id, which) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** grade run writes .grade/runs/<id>/transcript.log; the starter's run would overwrite the reference's. */
+const transcriptOf = (id: string) => path.join(STATE_DIR, "runs", id, "transcript.log");
+
+function keepTranscript(id: string, which: string): string | undefined {
+  const transcript = transcriptOf(id);
+  if (!existsSync(transcript)) return undefined;
+  const kept = path.join(STATE_DIR, "selftest", `${id}-${which}.log`);
+  mkdirSync(path.dirname(kept), { recursive: true });
+  copyFileSync(transcript, kept);
+  return kept;
 }
 
 /** A copy of the reference solution: its script writes answers next to itself, never into the repository. */
