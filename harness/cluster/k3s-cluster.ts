@@ -23,7 +23,6 @@ const OWNER_LABEL = "dev.grade.owner";
 const ownerLabels = (env: NodeJS.ProcessEnv = process.env): Record<string, string> => (env.GRADE_OWNER ? { [OWNER_LABEL]: env.GRADE_OWNER } : {});
 /** Docker label filters for grade's clusters: this owner's when GRADE_OWNER is set, else all. */
 export const gradeLabelFilters = (env: NodeJS.ProcessEnv = process.env) => [`${GRADE_LABEL}=true`, ...(env.GRADE_OWNER ? [`${OWNER_LABEL}=${env.GRADE_OWNER}`] : [])];
-const SERVER_ALIAS = "k3s-server";
 const AGENTS_READY_TIMEOUT_MS = 120_000;
 
 /** Starts a throwaway k3s through @testcontainers/k3s: one server, and `nodes - 1` agents. */
@@ -54,7 +53,10 @@ export async function startK3sCluster(options: StartOptions): Promise<Cluster> {
   const removeAll = () => removeK3sCluster(started.map((c) => c.getId()), networkName);
   try {
     const server = new K3sContainer(image).withLabels(labels);
-    if (networkName) server.withNetworkMode(networkName).withNetworkAliases(SERVER_ALIAS).withEnvironment({ K3S_TOKEN: token });
+    // No network alias: with one, testcontainers starts the container on Docker's default bridge
+    // and only then connects it to the network, so the server's node IP (its first interface)
+    // is one the agents cannot reach, and traffic between pods on different nodes is lost.
+    if (networkName) server.withNetworkMode(networkName).withEnvironment({ K3S_TOKEN: token });
     // A kept cluster must outlive this process: a reusable container carries no session label,
     // so Ryuk leaves it alone; `grade stop` removes it.
     if (options.keepAlive) server.withReuse();
@@ -65,7 +67,8 @@ export async function startK3sCluster(options: StartOptions): Promise<Cluster> {
     started.push(serverContainer);
 
     for (let i = 1; i < nodes; i++) {
-      const agent = new K3sAgentContainer(image, `https://${SERVER_ALIAS}:6443`, token).withLabels(labels).withNetworkMode(networkName!);
+      // By IP: the server's certificate names its IPs (k3s and the stand-in alike).
+      const agent = new K3sAgentContainer(image, `https://${serverContainer.getIpAddress(networkName!)}:6443`, token).withLabels(labels).withNetworkMode(networkName!);
       if (options.keepAlive) agent.withReuse().withLabels({ "dev.grade.agent": String(i) });
       debug("starting agent %d", i);
       started.push(await agent.start().catch((e: unknown) => Promise.reject(clusterDidNotStart(image, e))));
