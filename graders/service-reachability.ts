@@ -109,7 +109,9 @@ export const serviceReachable = defineGrader({
   kind: "serviceReachable",
   description: "A Service answers over HTTP from inside the cluster (a pod, or the node), by ClusterIP, DNS name, node port or load balancer IP; optionally from several different pods.",
   schema,
-  defaultTimeoutMs: 20_000,
+  // kube-proxy follows a new Service or endpoint within a second or two; a longer wait only
+  // delays telling a learner what is missing.
+  defaultTimeoutMs: 10_000,
   async evaluate(ctx, spec) {
     const svcName = `Service ${spec.namespace}/${spec.service}`;
     const [service] = await ctx.listObjects({ apiVersion: "v1", kind: "Service", namespace: spec.namespace, name: spec.service });
