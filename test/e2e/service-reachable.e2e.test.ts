@@ -76,6 +76,8 @@ describe.skipIf(skipReason !== undefined)("serviceReachable on a live cluster", 
       loadBalancerIP = (lb?.status as { loadBalancer?: { ingress?: { ip?: string }[] } } | undefined)?.loadBalancer?.ingress?.[0]?.ip;
       if (!loadBalancerIP) await new Promise((r) => setTimeout(r, 1_000));
     }
+    // Which branch the DNS and load balancer tests take, in the log.
+    console.info(`cluster DNS: ${hasClusterDns ? "kube-dns present" : "none"}; load balancer: ${loadBalancerIP ?? "none (EXTERNAL-IP pending)"}`);
   });
 
   afterAll(async () => {
