@@ -46,6 +46,37 @@ describe("answer", () => {
     }
   });
 
+  it("does not reveal values read from the API server, node fields, ReplicaSets or events", async () => {
+    const secrets = { version: "v1.34.2+k3s1", url: "https://localhost:32771", ip: "172.18.0.2", rs: "kubernetes-bootcamp-7d6f8694b6", reason: "ImagePullBackOff" };
+    const ctx = fakeContext({
+      ...answers({ a: "wrong" }),
+      apiGet: async () => ({ status: 200, body: JSON.stringify({ gitVersion: secrets.version }) }),
+      apiServerUrl: () => secrets.url,
+      listObjects: async (q) =>
+        ({
+          Node: [kubeObject({ metadata: { name: "n" }, status: { addresses: [{ type: "InternalIP", address: secrets.ip }] } })],
+          Deployment: [kubeObject({ metadata: { name: "d", uid: "u", annotations: { "deployment.kubernetes.io/revision": "2" } } })],
+          ReplicaSet: [kubeObject({ metadata: { name: secrets.rs, ownerReferences: [{ uid: "u" }], annotations: { "deployment.kubernetes.io/revision": "2" } } })],
+          Event: [kubeObject({ involvedObject: { kind: "Pod", name: "p" }, reason: "Failed", message: `Error: ${secrets.reason}` })],
+        })[q.kind] ?? [],
+    });
+    const sources = [
+      { apiPath: { path: "/version", field: "gitVersion" } },
+      { apiServer: "url" },
+      { objectField: { apiVersion: "v1", kind: "Node", path: "status.addresses[type=InternalIP].address" } },
+      { objectCount: { apiVersion: "v1", kind: "Node" } },
+      { currentReplicaSet: { deployment: "d" } },
+      { event: { involvedObject: { kind: "Pod" }, reason: "Failed", pattern: "^Error: (\\w+)$" } },
+    ];
+    for (const truth of sources) {
+      const v = await answer.evaluate(ctx, spec({ key: "a", truth }));
+      expect(v.status, JSON.stringify(truth)).toBe("fail");
+      expect(v.message).toContain("does not match");
+      for (const secret of [...Object.values(secrets), "1"]) expect(JSON.stringify(v), JSON.stringify(truth)).not.toContain(`"${secret}"`);
+      for (const secret of Object.values(secrets)) expect(JSON.stringify(v)).not.toContain(secret);
+    }
+  });
+
   it("reads truths from logs (first capture), exec (multi-line ^$), the pod proxy and an object field", async () => {
     const ctx = fakeCluster(
       { pods: [pod()] },

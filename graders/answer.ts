@@ -22,18 +22,19 @@ export const answer = defineGrader({
   schema,
   async evaluate(ctx, spec) {
     const { file, values, problem } = await ctx.answers();
-    if (problem) return fail(`${file} ${problem}`);
-    if (values === undefined) return fail(`no answers file: write your answer to ${spec.key} in ${file}`);
+    const wanted = `an answer at ${spec.key} in ${file}`;
+    if (problem) return fail(`${file} ${problem}`, wanted, "a file that cannot be read");
+    if (values === undefined) return fail(`no answers file: write your answer to ${spec.key} in ${file}`, wanted, "no file");
     const given = readPath(values, spec.key);
     if (given === undefined || given === null || String(given).trim() === "") {
-      return fail(`${spec.key} is not answered in ${file}`);
+      return fail(`${spec.key} is not answered in ${file}`, wanted, "no answer");
     }
-    if (typeof given === "object") return fail(`${spec.key} in ${file} must be a single value, not a list or map`);
+    if (typeof given === "object") return fail(`${spec.key} in ${file} must be a single value, not a list or map`, "a single value", Array.isArray(given) ? "a list" : "a map");
 
     const truth = await readTruth(ctx, spec.truth);
     const shownGiven = JSON.stringify(String(given).trim());
     if (truth.values.length === 0) {
-      return fail(`the cluster shows no value to compare ${spec.key} with (from ${truth.from})`, undefined, shownGiven);
+      return fail(`the cluster shows no value to compare ${spec.key} with (from ${truth.from})`, `a value shown by ${truth.from}`, shownGiven);
     }
     const ok = truth.values.some((v) => normalise(v, spec.ignoreCase) === normalise(String(given), spec.ignoreCase));
     // On a wrong answer, the true value stays hidden: showing it would hand out the solution.

@@ -19,7 +19,7 @@ export const containerLogs = defineGrader({
   schema,
   async evaluate(ctx, spec) {
     const pods = await selectRunningPods(ctx, spec.pods);
-    if (pods.length === 0) return fail(`no running ${describeSelector(spec.pods)} to read logs from`, describeExpectation(spec.expect));
+    if (pods.length === 0) return fail(`no running ${describeSelector(spec.pods)} to read logs from`, describeExpectation(spec.expect), "no running pod");
 
     const results = await Promise.all(
       pods.map(async (pod) => {

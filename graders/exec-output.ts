@@ -21,7 +21,7 @@ export const execOutput = defineGrader({
   async evaluate(ctx, spec) {
     const pods = await selectRunningPods(ctx, spec.pods);
     const shownCommand = spec.command.join(" ");
-    if (pods.length === 0) return fail(`no running ${describeSelector(spec.pods)} to run \`${shownCommand}\` in`, describeExpectation(spec.expect));
+    if (pods.length === 0) return fail(`no running ${describeSelector(spec.pods)} to run \`${shownCommand}\` in`, describeExpectation(spec.expect), "no running pod");
 
     // One pod is enough: the learner typically worked in one of them.
     let lastMismatch: { pod: (typeof pods)[number]; out: string; exitCode: number } | undefined;

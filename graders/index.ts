@@ -2,15 +2,17 @@ import { z } from "zod";
 import type { Grader } from "./types.ts";
 import { answer } from "./answer.ts";
 import { containerLogs } from "./container-logs.ts";
+import { eventRecorded } from "./event-recorded.ts";
 import { execOutput } from "./exec-output.ts";
 import { podPlacement } from "./pod-placement.ts";
 import { proxyReachable } from "./proxy-reachability.ts";
 import { resource } from "./resource.ts";
 import { script } from "./script.ts";
+import { serviceReachable } from "./service-reachability.ts";
 import { durationSchema } from "./shared/duration.ts";
 
 /** Every check kind, explicitly: adding one means writing its file and listing it here. */
-export const graders = [podPlacement, containerLogs, execOutput, proxyReachable, resource, answer, script] as const;
+export const graders = [podPlacement, containerLogs, execOutput, proxyReachable, serviceReachable, resource, eventRecorded, answer, script] as const;
 
 /** Fields every check has, whatever its kind. */
 const commonFields = {

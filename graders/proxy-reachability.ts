@@ -31,7 +31,7 @@ export const proxyReachable = defineGrader({
   schema,
   async evaluate(ctx, spec) {
     const pods = await selectRunningPods(ctx, spec.pods);
-    if (pods.length === 0) return fail(`no running ${describeSelector(spec.pods)} to reach`);
+    if (pods.length === 0) return fail(`no running ${describeSelector(spec.pods)} to reach`, `a running pod among ${describeSelector(spec.pods)}`, "no running pod");
 
     const expected = `HTTP ${spec.status}${spec.expect ? `, ${describeExpectation(spec.expect, pods[0])}` : ""}`;
     let last = "";

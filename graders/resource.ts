@@ -50,6 +50,6 @@ export const resource = defineGrader({
     if (results.length === 0) return fail(`no ${what} found`, `a ${what}`, "nothing");
     // Show the closest object: the one with the fewest mismatches.
     const closest = [...results].sort((a, b) => a.mismatches.length - b.mismatches.length)[0]!;
-    return fail(`${kind} ${closest.name} does not match`, undefined, formatMismatches(closest.mismatches));
+    return fail(`${kind} ${closest.name} does not match`, `a ${what} with the fields the exercise names`, formatMismatches(closest.mismatches));
   },
 });

@@ -43,6 +43,31 @@ export interface HttpReply {
   body: string;
 }
 
+/** Where grade's in-cluster probe runs: a pod of its own, or a pod on a node's own network (as the node). */
+export type ProbeOrigin = "pod" | "node";
+
+/** One HTTP exchange the probe attempted; `error` says why there was no reply. */
+export interface ProbeReply {
+  status?: number;
+  body: string;
+  error?: string;
+}
+
+/**
+ * grade's probe inside the cluster, for checks that must reach what only the cluster can reach
+ * (ClusterIPs, cluster DNS, node ports): the host may not reach container IPs (Docker Desktop).
+ */
+export interface ClusterProbe {
+  readonly origin: ProbeOrigin;
+  /** The node the probe runs on, and that node's IP (what `minikube ip` gives in the tutorial). */
+  readonly node: string;
+  readonly nodeIP: string;
+  /** Resolves a DNS name as a pod there would; no addresses (and why) when it does not resolve. */
+  resolve(name: string): Promise<{ addresses: string[]; error?: string }>;
+  /** `count` HTTP/1.0 GETs, each over a new TCP connection (kube-proxy picks a backend per connection). */
+  httpGet(host: string, port: number, path: string, count: number): Promise<ProbeReply[]>;
+}
+
 /** A Kubernetes object as JSON. */
 export type KubeObject = Record<string, unknown> & {
   metadata?: { name?: string; namespace?: string; labels?: Record<string, string> };
@@ -68,6 +93,12 @@ export interface GradingContext {
   exec(namespace: string, pod: string, container: string | undefined, command: string[]): Promise<ExecResult>;
   /** GET through the API server's pod proxy: /api/v1/namespaces/NS/pods/POD:PORT/proxy/PATH. */
   podProxyGet(namespace: string, pod: string, port: number, path: string): Promise<HttpReply>;
+  /** A GET on the API server itself, e.g. /version (what `curl localhost:8001/version` shows through `kubectl proxy`). */
+  apiGet(path: string): Promise<HttpReply>;
+  /** The API server's URL in the kubeconfig: what `kubectl cluster-info` calls the control plane. */
+  apiServerUrl(): string;
+  /** grade's probe in the cluster, started on first use and removed when grading ends. */
+  probe(origin: ProbeOrigin): Promise<ClusterProbe>;
   /** Plain HTTP GET (used for the learner's own `kubectl proxy` on localhost). */
   httpGet(url: string): Promise<HttpReply>;
   /** Runs a shell command with KUBECONFIG set, in the learner's work directory. */

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
@@ -25,7 +25,7 @@ afterEach(() => {
 describe("grade (cli)", () => {
   it("--help exits 0 and lists every command", async () => {
     expect(await main(["--help"])).toBe(EXIT.ok);
-    for (const command of ["run", "start", "check", "stop", "list", "validate", "init"]) {
+    for (const command of ["run", "start", "check", "stop", "node", "list", "validate", "init", "batch", "selftest"]) {
       expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, "m"));
     }
   });
@@ -65,9 +65,9 @@ describe("grade (cli)", () => {
     expect(stdout).toContain('harness/exercise/testdata/bad-unknown-key.yaml:10 tasks[0].checks[0]: unknown key "replica": remove it or fix the spelling');
   });
 
-  it("validate on a good file without starter, solution or README lists each missing piece", async () => {
+  it("validate on a good file without solution or README lists each missing piece (no starter/ is fine)", async () => {
     expect(await main(["validate", "harness/exercise/testdata/good.yaml"])).toBe(EXIT.usage);
-    expect(stdout).toContain("no starter manifests");
+    expect(stdout).not.toContain("starter");
     expect(stdout).toContain("no reference solution");
     expect(stdout).toContain("no learner instructions");
   });
@@ -77,6 +77,26 @@ describe("grade (cli)", () => {
     cpSync("exercises/exercise-3", path.join(assignment, "exercise-3"), { recursive: true, filter: (src) => !src.includes(`${path.sep}solution`) });
     expect(await main(["validate", path.join(assignment, "exercise-3")])).toBe(EXIT.ok);
     expect(stdout).toContain(`✓ ${path.join(assignment, "exercise-3", "exercise.yaml")}\n  note: no reference solution at`);
+  });
+
+  it("validate refuses a starter/ folder without manifests, saying what to do", async () => {
+    // Relative: exercise references are resolved against the working directory.
+    const dir = path.relative(process.cwd(), mkdtempSync(path.join(tmpdir(), "grade-empty-starter-")));
+    cpSync("harness/exercise/testdata/good.yaml", path.join(dir, "exercise.yaml"));
+    for (const sub of ["starter", "solution"]) mkdirSync(path.join(dir, sub));
+    writeFileSync(path.join(dir, "starter", "notes.txt"), "not a manifest");
+    writeFileSync(path.join(dir, "solution", "solution.sh"), "true\n");
+    writeFileSync(path.join(dir, "README.md"), "# instructions\n");
+    expect(await main(["validate", path.join(dir, "exercise.yaml")])).toBe(EXIT.usage);
+    expect(stdout).toContain(`${path.resolve(dir, "starter")}/ holds no manifests (*.yaml or *.yml): add them, or remove the folder if the exercise starts from an empty cluster`);
+    rmSync(path.join(dir, "starter"), { recursive: true });
+    expect(await main(["validate", path.join(dir, "exercise.yaml")])).toBe(EXIT.ok);
+  });
+
+  it("selftest of an exercise that does not exist exits 2 before starting any cluster", async () => {
+    expect(await main(["selftest", "exercise-3", "exercise-99"])).toBe(EXIT.usage);
+    expect(stderr).toContain('no exercise "exercise-99": looked for exercises/exercise-99/exercise.yaml');
+    expect(stderr).not.toContain("Starting a k3s cluster");
   });
 
   it("validate on a file that does not exist exits 2", async () => {

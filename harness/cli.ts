@@ -22,6 +22,7 @@ const commands = {
   validate: () => import("./commands/validate.ts"),
   init: () => import("./commands/init.ts"),
   batch: () => import("./commands/batch.ts"),
+  selftest: () => import("./commands/selftest.ts"),
 };
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -102,6 +103,10 @@ export function buildProgram(exit: (code: number) => void): Command {
     .description("join the gradebooks of a class's shards into one")
     .requiredOption("--out <dir>", "the merged gradebook's folder")
     .action(act(async (dirs: string[], o: { out: string }) => (await commands.batch()).mergeCommand(dirs, o)));
+  program
+    .command("selftest [exercises...]")
+    .description("prove exercises fair on fresh clusters: the reference solution scores full marks, the untouched starter less, every lost point explained (all when none is named)")
+    .action(act(async (exercises: string[]) => (await commands.selftest()).selftestCommand(exercises)));
   return program;
 }
 

@@ -1,4 +1,4 @@
-import type { ExecResult, GradingContext, HttpReply, KubeObject, NodeInfo, PodInfo } from "../types.ts";
+import type { ClusterProbe, ExecResult, GradingContext, HttpReply, KubeObject, NodeInfo, PodInfo, ProbeReply } from "../types.ts";
 
 /**
  * A GradingContext for unit tests, built from function fields: every field has a harmless default
@@ -12,6 +12,11 @@ export function fakeContext(overrides: Partial<GradingContext> = {}): GradingCon
     podLogs: async () => "",
     exec: async (): Promise<ExecResult> => ({ stdout: "", stderr: "", exitCode: 0 }),
     podProxyGet: async (): Promise<HttpReply> => ({ status: 404, body: "" }),
+    apiGet: async (): Promise<HttpReply> => ({ status: 404, body: "" }),
+    apiServerUrl: () => "https://127.0.0.1:6443",
+    probe: async () => {
+      throw new Error("this fake cluster has no probe: pass one with fakeProbe()");
+    },
     httpGet: async () => {
       throw new TypeError("fetch failed: connect ECONNREFUSED 127.0.0.1:8001");
     },
@@ -72,4 +77,26 @@ export function recorder<A extends unknown[], R>(impl: (...args: A) => R): ((...
     return impl(...args);
   };
   return Object.assign(fn, { calls });
+}
+
+/**
+ * A probe on node-1 (10.0.0.1) that answers every request with `answer(host, port, i)` (i counts
+ * from 0) and resolves names from a table. Records the requests it was asked to send.
+ */
+export function fakeProbe(
+  answer: (host: string, port: number, i: number) => ProbeReply,
+  o: { dns?: Record<string, string>; node?: string; nodeIP?: string } = {},
+): ClusterProbe & { requests: { host: string; port: number; path: string; count: number }[] } {
+  const requests: { host: string; port: number; path: string; count: number }[] = [];
+  return {
+    origin: "pod",
+    node: o.node ?? "node-1",
+    nodeIP: o.nodeIP ?? "10.0.0.1",
+    requests,
+    resolve: async (name) => (o.dns?.[name] ? { addresses: [o.dns[name]] } : { addresses: [], error: `** server can't find ${name}: NXDOMAIN` }),
+    httpGet: async (host, port, path, count) => {
+      requests.push({ host, port, path, count });
+      return Array.from({ length: count }, (_, i) => answer(host, port, i));
+    },
+  };
 }

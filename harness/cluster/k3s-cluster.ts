@@ -98,7 +98,10 @@ async function startNodes(client: ContainerRuntimeClient, image: string, options
         .withLabels({ ...labels, [NODE_LABEL]: SERVER_NODE })
         .withEnvironment({ K3S_NODE_NAME: SERVER_NODE, K3S_TOKEN: token })
         .withCopyArchivesToContainer(archivesFor(SERVER_NODE, snapshot));
-      if (network) server.withNetworkMode(network).withNetworkAliases(SERVER_NODE);
+      // No network alias: with one, testcontainers starts the container on Docker's default bridge
+      // and only then connects it to the network, so the server's node IP (its first interface)
+      // is one the agents cannot reach, and traffic between pods on different nodes is lost.
+      if (network) server.withNetworkMode(network);
       // A kept cluster must outlive this process: a reusable container carries no session label,
       // so Ryuk leaves it alone; `grade stop` removes it.
       if (options.keepAlive) server.withReuse();
@@ -110,7 +113,8 @@ async function startNodes(client: ContainerRuntimeClient, image: string, options
 
       for (let i = 1; i < nodes; i++) {
         const name = agentNode(i);
-        const agent = new K3sAgentContainer(image, `https://${SERVER_NODE}:6443`, token)
+        // By IP: the server's certificate names its IPs (k3s and the stand-in alike).
+        const agent = new K3sAgentContainer(image, `https://${serverContainer.getIpAddress(network!)}:6443`, token)
           .withLabels({ ...labels, [NODE_LABEL]: name })
           .withEnvironment({ K3S_NODE_NAME: name })
           .withNetworkMode(network!)

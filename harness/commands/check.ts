@@ -25,7 +25,12 @@ export async function checkCommand(exerciseRef: string | undefined, o: ReportOpt
     const kubeconfigFile = o.kubeconfig ?? state!.kubeconfigFile;
     const kube = new KubeClient(cluster.kubeconfig);
     const ctx = createGradingContext({ kube, kubeconfigFile, workDir: workDirFor(loaded.exercise.id, o.work), answersFile: loaded.exercise.work.answers });
-    return settleAndGrade(loaded, kube, ctx, session.reporter);
+    try {
+      return await settleAndGrade(loaded, kube, ctx, session.reporter);
+    } finally {
+      // The probe pods grading started must not linger in the learner's cluster.
+      await ctx.close();
+    }
   });
   return exitCodeFor(report, reporter);
 }

@@ -75,7 +75,12 @@ async function runInSession(session: RunSession, exerciseRef: string, o: RunOpti
     process.stderr.write(`    transcript: ${ran.value.transcriptFile}\n`);
 
     const ctx = createGradingContext({ kube, kubeconfigFile, workDir, answersFile: exercise.work.answers });
-    report = await settleAndGrade(loaded, kube, ctx, session.reporter, { diagnostics, timings: { ...timings, script: ran.ms } });
+    try {
+      report = await settleAndGrade(loaded, kube, ctx, session.reporter, { diagnostics, timings: { ...timings, script: ran.ms } });
+    } finally {
+      // grade's probe pods, if a check used them.
+      await ctx.close();
+    }
   } finally {
     forget();
     cleanupScript();

@@ -5,9 +5,10 @@ import { listExerciseFiles, loadExercise, resolveExerciseFile } from "../exercis
 import { EXIT } from "../errors.ts";
 
 /**
- * grade validate [exercises…]: every exercise file parses and validates, and has starter manifests
- * and learner instructions. Lists every problem, not just the first. A missing reference solution is
- * only noted: assignments (and the exercises that come with grade) have none on purpose.
+ * grade validate [exercises…]: every exercise file parses and validates, has learner instructions,
+ * and a starter/ folder, when it has one, holds manifests. Lists every problem, not just the first.
+ * A missing reference solution is only noted: assignments (and the exercises that come with
+ * grade) have none on purpose.
  */
 export async function validateCommand(refs: string[]): Promise<number> {
   const files = refs.length > 0 ? refs.map((ref) => resolveExerciseFile(ref)) : await listExerciseFiles();
@@ -17,7 +18,12 @@ export async function validateCommand(refs: string[]): Promise<number> {
     const notes: string[] = [];
     try {
       const loaded = await loadExercise(file);
-      if (loaded.starterFiles.length === 0) found.push(`${file}: no starter manifests in ${path.join(loaded.dir, "starter")}/`);
+      // No starter/ folder: the learner starts from an empty cluster (exercises 1, 2, 7). An
+      // empty one is more likely a manifest forgotten or misnamed.
+      const starterDir = path.join(loaded.dir, "starter");
+      if (existsSync(starterDir) && loaded.starterFiles.length === 0) {
+        found.push(`${file}: ${starterDir}/ holds no manifests (*.yaml or *.yml): add them, or remove the folder if the exercise starts from an empty cluster`);
+      }
       if (!existsSync(path.join(loaded.dir, "README.md"))) found.push(`${file}: no learner instructions at ${path.join(loaded.dir, "README.md")}`);
       const solutionScript = path.join(loaded.dir, "solution", loaded.exercise.work.script);
       if (!existsSync(solutionScript)) notes.push(`no reference solution at ${solutionScript} (fine in an assignment; an instructor's copy needs one)`);

@@ -51,7 +51,7 @@ describe("loadExercise", () => {
   it("lists the known check kinds for an unknown one", async () => {
     const { message } = await loadError("bad-unknown-kind.yaml");
     expect(message).toContain(
-      `${fixture("bad-unknown-kind.yaml")}:8 tasks[0].checks[0].kind: unknown check kind: use one of podPlacement, containerLogs, execOutput, proxyReachable, resource, answer, script`,
+      `${fixture("bad-unknown-kind.yaml")}:8 tasks[0].checks[0].kind: unknown check kind: use one of podPlacement, containerLogs, execOutput, proxyReachable, serviceReachable, resource, eventRecorded, answer, script`,
     );
   });
 

@@ -60,6 +60,15 @@ export class KubeClient {
     return this.objects.patch(object, undefined, undefined, "grade", true, PatchStrategy.ServerSideApply);
   }
 
+  /** Deletes a pod at once (no grace period); a pod already gone is fine. */
+  async deletePod(namespace: string, name: string): Promise<void> {
+    try {
+      await this.core.deleteNamespacedPod({ name, namespace, gracePeriodSeconds: 0 });
+    } catch (e) {
+      if ((e as { code?: number }).code !== 404) throw e;
+    }
+  }
+
   /** Runs a command in a container, as `kubectl exec` does; a non-zero exit is a result, not an error. */
   async exec(namespace: string, pod: string, container: string | undefined, command: string[]): Promise<ExecResult> {
     const containerName = container ?? (await this.defaultContainer(namespace, pod));

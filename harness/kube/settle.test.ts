@@ -48,6 +48,15 @@ describe("inMotion", () => {
     expect(inMotion(snap([pod("a", running(), { node: "k3s-agent-1", deleting: true }), pod("b", running(), { node: "k3s-agent-1" })], [], ["k3s-server"]), NOW)).toEqual([]);
   });
 
+  it("waits out a Service or endpoints changed in the last seconds: kube-proxy may not route them yet", () => {
+    const service = (changedSecondsAgo: number): KubeObject => ({
+      kind: "Service",
+      metadata: { name: "web", namespace: "default", managedFields: [{ time: ago(changedSecondsAgo) }] } as KubeObject["metadata"],
+    });
+    expect(inMotion({ ...snap([]), routing: [service(1)] }, NOW)).toEqual(["Service default/web: changed 1 s ago, not surely routed yet"]);
+    expect(inMotion({ ...snap([]), routing: [service(3)] }, NOW)).toEqual([]);
+  });
+
   it("names a workload whose controller has not acted on its latest change", () => {
     const deployment = { kind: "Deployment", metadata: { name: "web", namespace: "default", generation: 3 } as KubeObject["metadata"], status: { observedGeneration: 2 } };
     expect(inMotion(snap([], [deployment]), NOW)).toEqual(["Deployment default/web: its controller has not acted on the latest change yet"]);

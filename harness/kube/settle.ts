@@ -8,13 +8,19 @@ import type { KubeClient } from "./kube-client.ts";
  *
  * Settled means: no pod is on its way somewhere (being scheduled, pulling, creating containers,
  * starting, terminating), every workload controller has seen its latest spec, and nothing the
- * learner can see (pods, workloads, services, endpoints) changed between two looks QUIET_MS apart.
+ * learner can see (pods, workloads, services, endpoints) changed between two looks SETTLE_POLL_MS
+ * apart, and no Service or endpoint changed so recently that kube-proxy may not route it yet.
  * Stuck is settled too: an image that cannot be pulled, a crash loop, an unschedulable pod, a pod
  * on a node that is down will not change by waiting, and grading says what it found.
  */
 export const SETTLE_POLL_MS = 150;
 /** A pod that just started may still be finding its feet (readiness probes): this long. */
 const STARTING_MS = 10_000;
+/**
+ * A Service or its endpoints changed this recently may not be routed yet: kube-proxy syncs its
+ * rules at most once a second (iptables.minSyncPeriod), and the change time is kept in seconds.
+ */
+const ROUTING_MS = 2_000;
 
 /** Waiting reasons that will not fix themselves soon: the pod is stuck, which is a state to grade. */
 const STUCK_REASONS = new Set([
@@ -65,6 +71,10 @@ export function inMotion(snapshot: ClusterSnapshot, now: number): string[] {
   for (const pod of snapshot.pods) {
     const why = podInMotion(pod, snapshot.readyNodes, now);
     if (why) moving.push(`pod ${pod.metadata?.namespace}/${pod.metadata?.name}: ${why}`);
+  }
+  for (const r of snapshot.routing) {
+    const changed = Math.max(0, ...((r.metadata as { managedFields?: { time?: string }[] }).managedFields ?? []).map((f) => Date.parse(f.time ?? "") || 0));
+    if (now - changed < ROUTING_MS) moving.push(`${r.kind} ${r.metadata?.namespace}/${r.metadata?.name}: changed ${Math.max(0, Math.round((now - changed) / 1000))} s ago, not surely routed yet`);
   }
   for (const w of snapshot.workloads) {
     const generation = Number((w.metadata as { generation?: number } | undefined)?.generation ?? 0);

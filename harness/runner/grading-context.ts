@@ -4,6 +4,8 @@ import path from "node:path";
 import { YAMLParseError, parse } from "yaml";
 import type { GradingContext, HttpReply } from "../../graders/types.ts";
 import type { KubeClient } from "../kube/kube-client.ts";
+import { probeImage } from "../probe/probe-image.ts";
+import { ProbePods } from "../probe/probe-pods.ts";
 
 export interface ContextOptions {
   kube: KubeClient;
@@ -14,9 +16,15 @@ export interface ContextOptions {
   answersFile: string;
 }
 
+/** A GradingContext grade made: close() removes what grading started in the cluster (its probes). */
+export interface LiveGradingContext extends GradingContext {
+  close(): Promise<void>;
+}
+
 /** The real GradingContext: the live cluster, the learner's files, localhost. */
-export function createGradingContext(o: ContextOptions): GradingContext {
+export function createGradingContext(o: ContextOptions): LiveGradingContext {
   const answersPath = path.join(o.workDir, o.answersFile);
+  const probes = new ProbePods(o.kube, probeImage());
   return {
     listPods: (ns, sel) => o.kube.listPods(ns, sel),
     listNodes: () => o.kube.listNodes(),
@@ -24,6 +32,10 @@ export function createGradingContext(o: ContextOptions): GradingContext {
     podLogs: (ns, pod, c) => o.kube.podLogs(ns, pod, c),
     exec: (ns, pod, c, cmd) => o.kube.exec(ns, pod, c, cmd),
     podProxyGet: (ns, pod, port, p) => o.kube.podProxyGet(ns, pod, port, p),
+    apiGet: (p) => o.kube.get(p),
+    apiServerUrl: () => o.kube.server,
+    probe: (origin) => probes.get(origin),
+    close: () => probes.remove(),
     httpGet,
     runScript: (command, timeoutMs) => runShell(command, timeoutMs, { cwd: o.workDir, kubeconfigFile: o.kubeconfigFile }),
     answers: () => readAnswers(answersPath),

@@ -1,6 +1,7 @@
 import type { Cluster } from "../cluster/cluster.ts";
 import { obtainCluster } from "../cluster/providers.ts";
 import type { LoadedExercise } from "../exercise/load.ts";
+import { requiredImages } from "../exercise/required-images.ts";
 import { applyManifests } from "../kube/apply-manifests.ts";
 import { KubeClient } from "../kube/kube-client.ts";
 import { waitForSystemWorkloads, waitUntilReady } from "../kube/wait-ready.ts";
@@ -34,7 +35,8 @@ export async function prepareCluster(loaded: LoadedExercise, o: { kubeconfigFile
   const forget = onInterrupt(() => cluster.stop());
   try {
     const kube = new KubeClient(cluster.kubeconfig);
-    const images = await step(`Making ${exercise.images.length} image(s) available`, () => cluster.loadImages(exercise.images));
+    const wanted = requiredImages(exercise);
+    const images = await step(`Making ${wanted.length} image(s) available`, () => cluster.loadImages(wanted));
     for (const line of images.value) process.stderr.write(`    ${line}\n`);
     const starter = await step(`Applying ${loaded.starterFiles.length} starter manifest(s)`, async () => {
       const applied = await applyManifests(kube, loaded.starterFiles);
