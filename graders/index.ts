@@ -10,13 +10,14 @@ import { resource } from "./resource.ts";
 import { script } from "./script.ts";
 import { serviceReachable } from "./service-reachability.ts";
 import { durationSchema } from "./shared/duration.ts";
+import { localizedTextSchema } from "../harness/i18n/localized-text.ts";
 
 /** Every check kind, explicitly: adding one means writing its file and listing it here. */
 export const graders = [podPlacement, containerLogs, execOutput, proxyReachable, serviceReachable, resource, eventRecorded, answer, script] as const;
 
 /** Fields every check has, whatever its kind. */
 const commonFields = {
-  name: z.string().min(1).optional().describe('shown in reports; defaults to "check N"'),
+  name: localizedTextSchema.optional().describe('shown in reports; defaults to "check N"'),
   timeout: durationSchema
     .optional()
     .describe("retry a failing check this long (default: no retry; grade waits until the cluster is settled, then checks once)"),

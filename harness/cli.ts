@@ -5,6 +5,7 @@ import { EXIT, InfrastructureError, UsageError } from "./errors.ts";
 import { REPORTER_NAMES } from "./reporters/reporter-names.ts";
 import { installInterruptHandlers, interrupting } from "./runner/teardown.ts";
 import { PACKAGE_JSON } from "./package-info.ts";
+import { LANGUAGES, isLanguage, languageFrom, setLanguage } from "./i18n/language.ts";
 
 // Node keeps the compiled code of the modules below on disk for the next run: a learner runs
 // `grade check` again and again, and loading the Kubernetes client is most of its time.
@@ -37,6 +38,8 @@ export function buildProgram(exit: (code: number) => void): Command {
   const program = new Command("grade")
     .description("Grades hands-on Kubernetes exercises on a real, throwaway k3s cluster.")
     .version(PACKAGE_JSON.version, "-V, --version", "print grade's version")
+    // Read by main() before parsing, wherever it stands; declared here for --help.
+    .option("--lang <language>", `the language grade speaks: ${LANGUAGES.join(", ")} (default: from the locale, LANG)`)
     .showHelpAfterError("(run `grade --help` for usage)")
     // A command's options are read before its subcommand only (`grade batch merge` has its own --out).
     .enablePositionalOptions()
@@ -113,9 +116,16 @@ export function buildProgram(exit: (code: number) => void): Command {
 /** Runs the CLI and maps every outcome to an exit code: 0 full marks, 1 points lost, 2 usage, 3 infrastructure. */
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
+  const { lang, rest } = takeLangOption(argv);
+  if (lang !== undefined && !isLanguage(lang)) {
+    process.stderr.write(`grade: --lang ${lang}: use one of ${LANGUAGES.join(", ")}\n`);
+    return EXIT.usage;
+  }
+  // Before the program is built: --help speaks the language too.
+  setLanguage(languageFrom(lang));
   const program = buildProgram((c) => (code = c));
   try {
-    await program.parseAsync(argv, { from: "user" });
+    await program.parseAsync(rest, { from: "user" });
     return code;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
@@ -132,6 +142,19 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`grade: unexpected failure: ${(e as Error).stack ?? String(e)}\n`);
     return EXIT.infrastructure;
   }
+}
+
+/** `--lang X` or `--lang=X` anywhere on the command line (before or after the command). */
+export function takeLangOption(argv: string[]): { lang?: string; rest: string[] } {
+  const rest: string[] = [];
+  let lang: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--lang") lang = argv[++i] ?? "";
+    else if (arg.startsWith("--lang=")) lang = arg.slice("--lang=".length);
+    else rest.push(arg);
+  }
+  return { lang, rest };
 }
 
 if (import.meta.main) {

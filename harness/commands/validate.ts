@@ -3,6 +3,7 @@ import path from "node:path";
 import pc from "picocolors";
 import { listExerciseFiles, loadExercise, resolveExerciseFile } from "../exercise/load.ts";
 import { EXIT } from "../errors.ts";
+import { LANGUAGES } from "../i18n/language.ts";
 
 /**
  * grade validate [exercises…]: every exercise file parses and validates, has learner instructions,
@@ -27,6 +28,14 @@ export async function validateCommand(refs: string[]): Promise<number> {
       if (!existsSync(path.join(loaded.dir, "README.md"))) found.push(`${file}: no learner instructions at ${path.join(loaded.dir, "README.md")}`);
       const solutionScript = path.join(loaded.dir, "solution", loaded.exercise.work.script);
       if (!existsSync(solutionScript)) notes.push(`no reference solution at ${solutionScript} (fine in an assignment; an instructor's copy needs one)`);
+      for (const { language, fields } of loaded.untranslated) {
+        const shown = fields.slice(0, 3).join(", ") + (fields.length > 3 ? `, and ${fields.length - 3} more` : "");
+        notes.push(`${fields.length} text(s) without a ${language} version, shown in English instead: ${shown}`);
+      }
+      for (const language of LANGUAGES.filter((l) => l !== "en")) {
+        const readme = path.join(loaded.dir, `README.${language}.md`);
+        if (!existsSync(readme)) notes.push(`no ${language} instructions at ${readme}: learners reading ${language} get README.md`);
+      }
     } catch (e) {
       found.push((e as Error).message);
     }

@@ -6,6 +6,8 @@ import { exerciseSchema, type Exercise } from "./schema.ts";
 import { describeIssue, formatPath } from "./format-issue.ts";
 import { UsageError } from "../errors.ts";
 import { BUNDLED_EXERCISES_DIR } from "../package-info.ts";
+import { LANGUAGES, type Language } from "../i18n/language.ts";
+import { missingTranslations } from "./missing-translations.ts";
 
 export const EXERCISES_DIR = "exercises";
 export const EXERCISE_FILE = "exercise.yaml";
@@ -19,6 +21,8 @@ export interface LoadedExercise {
   file: string;
   /** Starter manifests, applied in name order. */
   starterFiles: string[];
+  /** Texts with no version in a language grade speaks (English is shown instead), per language. */
+  untranslated: { language: Language; fields: string[] }[];
 }
 
 /** Raised when an exercise file is not valid; its message lists every problem as file:line path: fix. */
@@ -60,24 +64,31 @@ function displayPath(file: string, root: string): string {
 
 export async function loadExercise(file: string): Promise<LoadedExercise> {
   const text = await readFile(file, "utf8");
-  const exercise = parseExercise(text, file);
+  const { exercise, raw } = parseExerciseDocument(text, file);
   const dir = path.dirname(file);
   const starterDir = path.join(dir, "starter");
   const starterFiles = existsSync(starterDir)
     ? (await readdir(starterDir)).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(starterDir, f))
     : [];
-  return { exercise, dir, file, starterFiles };
+  const untranslated = LANGUAGES.filter((l) => l !== "en").map((language) => ({ language, fields: missingTranslations(raw, language) }));
+  return { exercise, dir, file, starterFiles, untranslated: untranslated.filter((u) => u.fields.length > 0) };
 }
 
 /** Parses and validates; every problem names the file, the line, the path inside the file and what to do. */
 export function parseExercise(text: string, file: string): Exercise {
+  return parseExerciseDocument(text, file).exercise;
+}
+
+/** parseExercise, also giving the file's content as written (before defaults and translation). */
+function parseExerciseDocument(text: string, file: string): { exercise: Exercise; raw: unknown } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new ExerciseFileError(doc.errors.map((e) => `${file}:${e.linePos?.[0]?.line ?? "?"}: ${e.message.split("\n")[0]}`).join("\n"));
   }
-  const result = exerciseSchema.safeParse(doc.toJS());
-  if (result.success) return result.data;
+  const raw: unknown = doc.toJS();
+  const result = exerciseSchema.safeParse(raw);
+  if (result.success) return { exercise: result.data, raw };
 
   const lines = result.error.issues.map((issue) => {
     // An unknown key is best shown at its own line, not at the start of the map holding it.

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { checkSchema } from "../../graders/index.ts";
 import { durationSchema } from "../../graders/shared/duration.ts";
 import { SERVER_NODE, nodeNames } from "../cluster/node-names.ts";
+import { localizedTextSchema } from "../i18n/localized-text.ts";
 
 /** Defaults in one place: an exercise file only says what differs. */
 export const DEFAULTS = {
@@ -15,9 +16,9 @@ export const DEFAULTS = {
 const taskSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: "lower-case letters, digits and dashes, e.g. find-the-pod" }),
-    title: z.string().min(1),
+    title: localizedTextSchema,
     points: z.number().int().min(0),
-    hint: z.string().optional().describe("shown under every failed check of this task"),
+    hint: localizedTextSchema.optional().describe("shown under every failed check of this task"),
     checks: z.array(checkSchema).min(1),
   })
   .strict();
@@ -26,8 +27,8 @@ export const exerciseSchema = z
   .object({
     $schema: z.string().optional(),
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: "lower-case letters, digits and dashes, e.g. exercise-3" }),
-    title: z.string().min(1),
-    summary: z.string().optional(),
+    title: localizedTextSchema,
+    summary: localizedTextSchema.optional(),
     images: z.array(z.string().min(1)).default([]).describe("images the cluster needs; loaded from the local Docker when present there"),
     cluster: z
       .object({ nodes: z.number().int().min(1).max(3).default(DEFAULTS.nodes) })

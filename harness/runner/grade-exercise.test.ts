@@ -37,7 +37,7 @@ tasks:
 `;
 
 function loaded(text = EXERCISE): LoadedExercise {
-  return { exercise: parseExercise(text, "exercises/demo/exercise.yaml"), dir: "exercises/demo", file: "exercises/demo/exercise.yaml", starterFiles: [] };
+  return { exercise: parseExercise(text, "exercises/demo/exercise.yaml"), dir: "exercises/demo", file: "exercises/demo/exercise.yaml", starterFiles: [], untranslated: [] };
 }
 
 const ctx = fakeContext({

@@ -20,6 +20,7 @@ tasks:
   dir: "exercises/demo",
   file: "exercises/demo/exercise.yaml",
   starterFiles: [],
+  untranslated: [],
 };
 
 function recorder() {
