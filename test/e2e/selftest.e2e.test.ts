@@ -14,7 +14,7 @@ describe.skipIf(skipReason !== undefined)("grade selftest", () => {
     "passes every exercise in the repository, one line each with both scores and wall times",
     async () => {
       const ids = await Promise.all((await listExerciseFiles(REPO_ROOT)).map(async (f) => (await loadExercise(`${REPO_ROOT}/${f}`)).exercise.id));
-      expect(ids.length).toBeGreaterThanOrEqual(7);
+      expect(ids.length).toBeGreaterThanOrEqual(8);
       const run = await runCli(["selftest"]);
       const summary = run.stdout.slice(run.stdout.lastIndexOf("grade selftest"));
       expect(run.code, summary).toBe(0);
