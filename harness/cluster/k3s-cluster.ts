@@ -11,6 +11,7 @@ import { k3sCluster } from "./k3s-kept-cluster.ts";
 import { EXERCISE_LABEL, GRADE_LABEL, NODE_LABEL, RUN_ID_ENV, RUN_LABEL, ownerLabels } from "./k3s-labels.ts";
 import { archivesFor, readSnapshot, snapshotDir, snapshotsEnabled, withSnapshotLock, writeSnapshot, type Snapshot } from "./k3s-snapshot.ts";
 import { SERVER_NODE, agentNode } from "./node-names.ts";
+import { K3S_IMAGES_DIR, imageTarballName, savedImage } from "./saved-images.ts";
 import { KubeClient } from "../kube/kube-client.ts";
 import { waitForSystemWorkloads } from "../kube/wait-ready.ts";
 import { onInterrupt } from "../runner/teardown.ts";
@@ -92,12 +93,22 @@ async function startNodes(client: ContainerRuntimeClient, image: string, options
     const network = nodes > 1 ? `grade-${runId}` : undefined;
     if (network) await client.network.create({ Name: network, Driver: "bridge", Labels: labels });
 
+    // The exercise's images go into each node's images folder: k3s imports them as it starts,
+    // meanwhile doing the rest of its start, and before its kubelet runs a pod.
+    const preloaded: { image: string; tarball: string }[] = [];
+    for (const wanted of options.images ?? []) {
+      const tarball = await savedImage(client.container.dockerode, wanted);
+      if (tarball) preloaded.push({ image: wanted, tarball });
+    }
+    const imageFiles = preloaded.map(({ image, tarball }) => ({ source: tarball, target: `${K3S_IMAGES_DIR}/${imageTarballName(image)}` }));
+
     const started: { node: ClusterNode; container: StartedTestContainer }[] = [];
     try {
       const server = new K3sContainer(image)
         .withLabels({ ...labels, [NODE_LABEL]: SERVER_NODE })
         .withEnvironment({ K3S_NODE_NAME: SERVER_NODE, K3S_TOKEN: token })
-        .withCopyArchivesToContainer(archivesFor(SERVER_NODE, snapshot));
+        .withCopyArchivesToContainer(archivesFor(SERVER_NODE, snapshot))
+        .withCopyFilesToContainer(imageFiles);
       // No network alias: with one, testcontainers starts the container on Docker's default bridge
       // and only then connects it to the network, so the server's node IP (its first interface)
       // is one the agents cannot reach, and traffic between pods on different nodes is lost.
@@ -118,7 +129,8 @@ async function startNodes(client: ContainerRuntimeClient, image: string, options
           .withLabels({ ...labels, [NODE_LABEL]: name })
           .withEnvironment({ K3S_NODE_NAME: name })
           .withNetworkMode(network!)
-          .withCopyArchivesToContainer(archivesFor(name, snapshot));
+          .withCopyArchivesToContainer(archivesFor(name, snapshot))
+          .withCopyFilesToContainer(imageFiles);
         if (options.keepAlive) agent.withReuse();
         debug("starting agent %s", name);
         started.push({ node: { name, role: "agent" }, container: await agent.start().catch((e: unknown) => Promise.reject(clusterDidNotStart(image, e))) });
@@ -132,7 +144,7 @@ async function startNodes(client: ContainerRuntimeClient, image: string, options
         network,
         nodes: started.map(({ node, container }) => ({ ...node, containerId: container.getId() })),
       };
-      return k3sCluster(handle, kubeconfig);
+      return k3sCluster(handle, kubeconfig, new Set(preloaded.map((p) => p.image)));
     } catch (e) {
       await removeRun(runId);
       throw e;

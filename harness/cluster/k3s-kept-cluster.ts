@@ -14,7 +14,7 @@ export type K3sHandle = Extract<ClusterHandle, { provider: "k3s" }>;
  * by a later command. The Docker engine is asked only for what needs it (nodes, removal), so
  * grading a cluster that answers costs no Docker client at all.
  */
-export function k3sCluster(handle: K3sHandle, kubeconfig: string): Cluster {
+export function k3sCluster(handle: K3sHandle, kubeconfig: string, preloaded: ReadonlySet<string> = new Set()): Cluster {
   const server = handle.nodes[0]!;
   let stopped = false;
   const stop = async () => {
@@ -42,7 +42,9 @@ export function k3sCluster(handle: K3sHandle, kubeconfig: string): Cluster {
       return why;
     },
     async loadImages(images) {
-      return (await docker()).loadImagesIntoContainers(handle.nodes.map((n) => n.containerId), images);
+      const later = images.filter((i) => !preloaded.has(i));
+      const lines = later.length ? await (await docker()).loadImagesIntoContainers(handle.nodes.map((n) => n.containerId), later) : [];
+      return [...images.filter((i) => preloaded.has(i)).map((i) => `${i}: loaded from local Docker as the node${handle.nodes.length > 1 ? "s" : ""} started`), ...lines];
     },
     async stopNode(name) {
       const node = containerOf(name);

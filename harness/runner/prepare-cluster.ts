@@ -22,8 +22,9 @@ export interface PreparedCluster {
  */
 export async function prepareCluster(loaded: LoadedExercise, o: { kubeconfigFile?: string; keepAlive: boolean }): Promise<PreparedCluster> {
   const { exercise } = loaded;
+  const wanted = requiredImages(exercise);
   const started = await step(o.kubeconfigFile ? `Connecting to the cluster in ${o.kubeconfigFile}` : `Starting a k3s cluster (${exercise.cluster.nodes} node${exercise.cluster.nodes > 1 ? "s" : ""})`, async (note) => {
-    const cluster = await obtainCluster({ exerciseId: exercise.id, keepAlive: o.keepAlive, nodes: exercise.cluster.nodes, kubeconfigFile: o.kubeconfigFile, progress: note });
+    const cluster = await obtainCluster({ exerciseId: exercise.id, keepAlive: o.keepAlive, nodes: exercise.cluster.nodes, images: wanted, kubeconfigFile: o.kubeconfigFile, progress: note });
     const why = await cluster.whyUnreachable();
     if (why) {
       await cluster.stop();
@@ -35,7 +36,6 @@ export async function prepareCluster(loaded: LoadedExercise, o: { kubeconfigFile
   const forget = onInterrupt(() => cluster.stop());
   try {
     const kube = new KubeClient(cluster.kubeconfig);
-    const wanted = requiredImages(exercise);
     const images = await step(`Making ${wanted.length} image(s) available`, () => cluster.loadImages(wanted));
     for (const line of images.value) process.stderr.write(`    ${line}\n`);
     const starter = await step(`Applying ${loaded.starterFiles.length} starter manifest(s)`, async () => {
