@@ -11,7 +11,8 @@ import { CLASSROOM_WORKFLOW_FILE, gradeAction } from "../../harness/init/classro
 import { REPO_ROOT } from "./support/cli-process.ts";
 import { classroomReporterVerdict } from "../../harness/reporters/classroom-decoder.ts";
 import { skipReason } from "./support/e2e-environment.ts";
-import { actionCheckout, installPackage, packGrade, runCommand, type PackedGrade } from "./support/packed-grade.ts";
+import { actionCheckout, installPackage, packGrade, type PackedGrade } from "./support/packed-grade.ts";
+import { runCommand } from "./support/cli-process.ts";
 import { runJob } from "./support/workflow-runner.ts";
 
 const EXERCISE = "exercise-3";
