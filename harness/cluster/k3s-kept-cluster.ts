@@ -21,7 +21,8 @@ export function k3sCluster(handle: K3sHandle, kubeconfig: string, preloaded: Rea
     if (stopped) return;
     stopped = true;
     debug("removing %d node(s)", handle.nodes.length);
-    await (await docker()).removeRun(handle.runId);
+    // Every container of a started cluster is known and created: one look is enough.
+    await (await docker()).removeRun(handle.runId, { creationMayBeUnderWay: false });
   };
   const containerOf = (name: string) => {
     const node = handle.nodes.find((n) => n.name === name);
