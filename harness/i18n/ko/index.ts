@@ -1,0 +1,5 @@
+import type { Messages } from "../en/index.ts";
+import { checks } from "./checks.ts";
+
+/** grade's own text in Korean (합쇼체), with the Korean Kubernetes docs' terms: 파드, 노드, 서비스, 레이블, 셀렉터. */
+export const ko: Messages = { checks };
