@@ -19,7 +19,7 @@ const normalise = (value: string, ignoreCase: boolean) => {
 
 export const answer = defineGrader({
   kind: "answer",
-  description: "The learner's answer (from their answers file) equals a value read from the live cluster.",
+  description: () => t().checks.kinds.answer,
   schema,
   async evaluate(ctx, spec) {
     const say = t().checks.answer;

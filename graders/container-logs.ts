@@ -16,7 +16,7 @@ const schema = z
 
 export const containerLogs = defineGrader({
   kind: "containerLogs",
-  description: "A container's log (what `kubectl logs` shows) meets a text expectation.",
+  description: () => t().checks.kinds.containerLogs,
   schema,
   async evaluate(ctx, spec) {
     const say = t().checks;

@@ -16,7 +16,7 @@ const SHOWN = 5;
 
 export const eventRecorded = defineGrader({
   kind: "eventRecorded",
-  description: "The cluster recorded an Event (what `kubectl get events` lists) about an object, with a reason and message — evidence that outlives pods replaced or scaled away.",
+  description: () => t().checks.kinds.eventRecorded,
   schema,
   async evaluate(ctx, spec) {
     const say = t().checks.eventRecorded;

@@ -17,7 +17,7 @@ const schema = z
 
 export const execOutput = defineGrader({
   kind: "execOutput",
-  description: "A command run inside a container (as `kubectl exec` would) exits as expected and prints what is expected.",
+  description: () => t().checks.kinds.execOutput,
   schema,
   async evaluate(ctx, spec) {
     const say = t().checks;

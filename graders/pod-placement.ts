@@ -22,7 +22,7 @@ const schema = z
 
 export const podPlacement = defineGrader({
   kind: "podPlacement",
-  description: "Pods matching labels are Running (and Ready) on Ready nodes, optionally spread or pinned to nodes.",
+  description: () => t().checks.kinds.podPlacement,
   schema,
   async evaluate(ctx, spec) {
     const say = t().checks.podPlacement;

@@ -28,7 +28,7 @@ export function kubectlProxyUrl(spec: Pick<Spec, "proxyPort" | "port" | "path">,
 
 export const proxyReachable = defineGrader({
   kind: "proxyReachable",
-  description: "A pod's app answers over HTTP through the API server's pod proxy, or through the learner's `kubectl proxy`.",
+  description: () => t().checks.kinds.proxyReachable,
   schema,
   async evaluate(ctx, spec) {
     const say = t().checks;

@@ -27,7 +27,7 @@ const schema = z
 
 export const resource = defineGrader({
   kind: "resource",
-  description: "Some object of any kind partially matches a given shape (or none does, with absent: true).",
+  description: () => t().checks.kinds.resource,
   schema,
   async evaluate(ctx, spec) {
     const { apiVersion, kind, metadata } = spec.resource;

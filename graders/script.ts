@@ -15,7 +15,7 @@ const ATTEMPT_MS = 30_000;
 
 export const script = defineGrader({
   kind: "script",
-  description: "Escape hatch: a shell command run with KUBECONFIG set; exit 0 passes.",
+  description: () => t().checks.kinds.script,
   schema,
   async evaluate(ctx, spec) {
     const say = t().checks.script;

@@ -102,7 +102,7 @@ function summarise(replies: ProbeReply[], pods: string[]): string {
 
 export const serviceReachable = defineGrader({
   kind: "serviceReachable",
-  description: "A Service answers over HTTP from inside the cluster (a pod, or the node), by ClusterIP, DNS name, node port or load balancer IP; optionally from several different pods.",
+  description: () => t().checks.kinds.serviceReachable,
   schema,
   async evaluate(ctx, spec) {
     const say = t().checks.serviceReachable;

@@ -3,6 +3,7 @@ import { KubeConfig } from "@kubernetes/client-node";
 import type { Cluster } from "./cluster.ts";
 import { whyApiUnreachable } from "./api-reachability.ts";
 import { UsageError } from "../errors.ts";
+import { t } from "../i18n/messages.ts";
 
 /**
  * An existing cluster (kind, k3d, a class's shared cluster) given by a kubeconfig file.
@@ -30,7 +31,7 @@ export async function borrowCluster(kubeconfigFile: string): Promise<Cluster> {
     handle: { provider: "kubeconfig", file: kubeconfigFile },
     nodes: [],
     whyUnreachable: () => whyApiUnreachable(kubeconfig),
-    loadImages: async (images) => images.map((i) => `${i}: the cluster pulls it (grade does not load images into a borrowed cluster)`),
+    loadImages: async (images) => images.map((image) => t().progress.imageBorrowed({ image })),
     stopNode: notOurs("stop a node"),
     startNode: notOurs("start a node"),
     nodeStates: async () => [],

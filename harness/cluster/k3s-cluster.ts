@@ -15,6 +15,7 @@ import { KubeClient } from "../kube/kube-client.ts";
 import { waitForSystemWorkloads } from "../kube/wait-ready.ts";
 import { onInterrupt } from "../runner/teardown.ts";
 import { InfrastructureError } from "../errors.ts";
+import { t } from "../i18n/messages.ts";
 
 const debug = createDebug("grade:k3s");
 
@@ -53,7 +54,7 @@ async function snapshotOf(client: ContainerRuntimeClient, image: string, nodes: 
   if (found) return found;
   try {
     await withSnapshotLock(dir, async () => {
-      progress?.("first start of this image: taking a snapshot that makes later starts faster");
+      progress?.(t().progress.snapshotFirst);
       const token = randomBytes(16).toString("hex");
       const cluster = await startNodes(client, image, { exerciseId: "snapshot", keepAlive: false, nodes, token }, undefined);
       try {
@@ -71,7 +72,7 @@ async function snapshotOf(client: ContainerRuntimeClient, image: string, nodes: 
     });
   } catch (e) {
     // A cluster still starts without one, only slower; the next start tries again.
-    progress?.(`no snapshot this time (${(e as Error).message.split("\n")[0]}); starting from scratch`);
+    progress?.(t().progress.snapshotNone({ error: (e as Error).message.split("\n")[0]! }));
     return undefined;
   }
   return readSnapshot(dir);

@@ -7,6 +7,7 @@ import { pipeline } from "node:stream/promises";
 import type Dockerode from "dockerode";
 import { ImageName, getContainerRuntimeClient } from "testcontainers";
 import { InfrastructureError } from "../errors.ts";
+import { t } from "../i18n/messages.ts";
 
 /**
  * Copies each image the local Docker has into every k3s node's containerd (docker save, then
@@ -20,14 +21,14 @@ export async function loadImagesIntoK3s(nodes: Dockerode.Container[], images: st
   try {
     for (const image of images) {
       if (!(await client.image.exists(ImageName.fromString(image)))) {
-        lines.push(`${image}: not in local Docker, the cluster will pull it`);
+        lines.push(t().progress.imageNotLocal({ image }));
         continue;
       }
       const local = path.join(tmp, `${image.replace(/[^A-Za-z0-9._-]+/g, "_")}.tar`);
       await pipeline(await client.container.dockerode.getImage(image).get(), createWriteStream(local));
       // Saved once, imported on every node: a pod may land on any of them.
       await Promise.all(nodes.map((node) => importImage(client.container.dockerode, node, local, image)));
-      lines.push(`${image}: loaded from local Docker${nodes.length > 1 ? ` into ${nodes.length} nodes` : ""}`);
+      lines.push(t().progress.imageLoaded({ image, nodes: nodes.length }));
     }
   } finally {
     await rm(tmp, { recursive: true, force: true });

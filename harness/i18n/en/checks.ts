@@ -186,4 +186,19 @@ export const checks = {
     notScheduled: ({ why }: { why: string }) => `not scheduled: ${why}`,
     notCreatedYet: "not created yet",
   },
+
+  /** One sentence per check kind, for `grade list --kinds`. */
+  kinds: {
+    podPlacement: "Pods matching labels are Running (and Ready) on Ready nodes, optionally spread or pinned to nodes.",
+    containerLogs: "A container's log (what `kubectl logs` shows) meets a text expectation.",
+    execOutput: "A command run inside a container (as `kubectl exec` would) exits as expected and prints what is expected.",
+    proxyReachable: "A pod's app answers over HTTP through the API server's pod proxy, or through the learner's `kubectl proxy`.",
+    serviceReachable:
+      "A Service answers over HTTP from inside the cluster (a pod, or the node), by ClusterIP, DNS name, node port or load balancer IP; optionally from several different pods.",
+    resource: "Some object of any kind partially matches a given shape (or none does, with absent: true).",
+    eventRecorded:
+      "The cluster recorded an Event (what `kubectl get events` lists) about an object, with a reason and message — evidence that outlives pods replaced or scaled away.",
+    answer: "The learner's answer (from their answers file) equals a value read from the live cluster.",
+    script: "Escape hatch: a shell command run with KUBECONFIG set; exit 0 passes.",
+  },
 };

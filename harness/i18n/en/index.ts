@@ -1,10 +1,12 @@
 import { checks } from "./checks.ts";
 import { report } from "./report.ts";
+import { progress } from "./progress.ts";
+import { session } from "./session.ts";
 
 /**
  * grade's own text in English, by area: the source every other language translates. Its shape
  * is the type of a catalogue (Messages), so a translation lacking a key does not compile.
  */
-export const en = { checks, report };
+export const en = { checks, report, progress, session };
 
 export type Messages = typeof en;

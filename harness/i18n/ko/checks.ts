@@ -181,4 +181,18 @@ export const checks: Messages["checks"] = {
     notScheduled: ({ why }) => `스케줄되지 않음: ${why}`,
     notCreatedYet: "아직 만들어지지 않음",
   },
+
+  kinds: {
+    podPlacement: "레이블이 맞는 파드가 Ready 노드에서 Running(그리고 Ready) 상태입니다. 노드에 고르게 퍼지거나 특정 노드에 놓이기를 요구할 수도 있습니다.",
+    containerLogs: "컨테이너 로그(`kubectl logs`가 보여 주는 것)가 텍스트 조건을 만족합니다.",
+    execOutput: "컨테이너 안에서(`kubectl exec`처럼) 실행한 명령이 기대한 종료 코드로 끝나고 기대한 내용을 출력합니다.",
+    proxyReachable: "파드의 앱이 API 서버의 파드 프록시나 학습자의 `kubectl proxy`를 거쳐 HTTP로 응답합니다.",
+    serviceReachable:
+      "서비스가 클러스터 안(파드 또는 노드)에서 ClusterIP, DNS 이름, 노드 포트, 로드밸런서 IP로 HTTP 요청에 응답합니다. 서로 다른 여러 파드에서 응답하기를 요구할 수도 있습니다.",
+    resource: "어떤 종류의 오브젝트든 주어진 모양과 부분적으로 일치합니다 (absent: true이면 일치하는 것이 없어야 합니다).",
+    eventRecorded:
+      "클러스터가 오브젝트에 대한 이벤트(`kubectl get events`가 나열하는 것)를 reason, 메시지와 함께 기록했습니다. 교체되거나 스케일로 사라진 파드보다 오래 남는 증거입니다.",
+    answer: "학습자의 답(답안 파일에 적은 것)이 실행 중인 클러스터에서 읽은 값과 같습니다.",
+    script: "비상구: KUBECONFIG를 설정하고 셸 명령을 실행합니다. 종료 코드 0이면 통과입니다.",
+  },
 };
