@@ -6,6 +6,7 @@ import { REPORTER_NAMES } from "./reporters/reporter-names.ts";
 import { installInterruptHandlers, interrupting } from "./runner/teardown.ts";
 import { PACKAGE_JSON } from "./package-info.ts";
 import { LANGUAGES, isLanguage, languageFrom, setLanguage } from "./i18n/language.ts";
+import { t } from "./i18n/messages.ts";
 
 // Node keeps the compiled code of the modules below on disk for the next run: a learner runs
 // `grade check` again and again, and loading the Kubernetes client is most of its time.
@@ -118,7 +119,9 @@ export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
   const { lang, rest } = takeLangOption(argv);
   if (lang !== undefined && !isLanguage(lang)) {
-    process.stderr.write(`grade: --lang ${lang}: use one of ${LANGUAGES.join(", ")}\n`);
+    // In the language the locale asks for: the one --lang names is not one grade speaks.
+    setLanguage(languageFrom(undefined));
+    process.stderr.write(`grade: ${t().errors.badLanguage({ language: lang, languages: LANGUAGES.join(", ") })}\n`);
     return EXIT.usage;
   }
   // Before the program is built: --help speaks the language too.
@@ -139,7 +142,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`grade: ${e.message}\n`);
       return EXIT.infrastructure;
     }
-    process.stderr.write(`grade: unexpected failure: ${(e as Error).stack ?? String(e)}\n`);
+    process.stderr.write(`grade: ${t().progress.unexpectedFailure({ error: (e as Error).stack ?? String(e) })}\n`);
     return EXIT.infrastructure;
   }
 }

@@ -151,5 +151,5 @@ async function waitForReadyNodes(kube: KubeClient, count: number): Promise<void>
     if (ready >= count) return;
     await new Promise((r) => setTimeout(r, 1_000));
   }
-  throw new InfrastructureError(`only ${ready} of ${count} k3s nodes were Ready after ${AGENTS_READY_TIMEOUT_MS / 1000} s; \`docker logs\` of the agent containers says why`);
+  throw new InfrastructureError(t().errors.agentsNotReady({ ready, count, seconds: AGENTS_READY_TIMEOUT_MS / 1000 }));
 }

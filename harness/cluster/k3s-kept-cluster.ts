@@ -3,6 +3,7 @@ import type { Cluster, ClusterHandle } from "./cluster.ts";
 import { whyApiUnreachable } from "./api-reachability.ts";
 import { KubeClient } from "../kube/kube-client.ts";
 import { UsageError } from "../errors.ts";
+import { t } from "../i18n/messages.ts";
 
 const debug = createDebug("grade:k3s");
 const docker = () => import("./k3s-docker.ts");
@@ -25,19 +26,19 @@ export function k3sCluster(handle: K3sHandle, kubeconfig: string): Cluster {
   };
   const containerOf = (name: string) => {
     const node = handle.nodes.find((n) => n.name === name);
-    if (!node) throw new UsageError(`no node ${name} in this cluster: its nodes are ${handle.nodes.map((n) => n.name).join(", ")}`);
+    if (!node) throw new UsageError(t().errors.noSuchNode({ node: name, nodes: handle.nodes.map((n) => n.name).join(", ") }));
     return node;
   };
   return {
     kubeconfig,
-    description: `k3s ${handle.image} in container ${server.containerId.slice(0, 12)}${handle.nodes.length > 1 ? ` and ${handle.nodes.length - 1} agent(s)` : ""}`,
+    description: t().errors.k3sDescription({ image: handle.image, container: server.containerId.slice(0, 12), agents: handle.nodes.length - 1 }),
     handle,
     nodes: handle.nodes.map(({ name, role }) => ({ name, role })),
     async whyUnreachable() {
       const why = await whyApiUnreachable(kubeconfig);
       // Silent: say why when the reason is that its container stopped or is gone.
       if (why && (await (await docker()).machineState(server.containerId)) !== "running") {
-        return `${serverUrl(kubeconfig)} does not answer: its k3s container ${server.containerId.slice(0, 12)} is not running any more`;
+        return t().errors.containerGone({ server: serverUrl(kubeconfig), container: server.containerId.slice(0, 12) });
       }
       return why;
     },
@@ -46,7 +47,9 @@ export function k3sCluster(handle: K3sHandle, kubeconfig: string): Cluster {
     },
     async stopNode(name) {
       const node = containerOf(name);
-      if (node.role === "server") throw new UsageError(`${name} is the server: stopping it stops the whole cluster's API. Stop an agent (${handle.nodes.filter((n) => n.role === "agent").map((n) => n.name).join(", ") || "this cluster has none"}).`);
+      if (node.role === "server") {
+        throw new UsageError(t().errors.serverNode({ node: name, agents: handle.nodes.filter((n) => n.role === "agent").map((n) => n.name).join(", ") || t().errors.noAgents }));
+      }
       await (await docker()).stopContainer(node.containerId);
     },
     async startNode(name) {
@@ -65,6 +68,6 @@ function serverUrl(kubeconfig: string): string {
   try {
     return new KubeClient(kubeconfig).server;
   } catch {
-    return "the cluster's API server";
+    return t().errors.theApiServer;
   }
 }

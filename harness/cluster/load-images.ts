@@ -53,5 +53,5 @@ async function importImage(docker: Dockerode, node: Dockerode.Container, tarball
   await pipeline(createReadStream(tarball), stream, { end: true }).catch(() => {});
   await ended;
   const { ExitCode } = await exec.inspect();
-  if (ExitCode !== 0) throw new InfrastructureError(`loading ${image} into the cluster failed (ctr exited ${ExitCode}): ${text.trim().split("\n").slice(-3).join(" ")}`);
+  if (ExitCode !== 0) throw new InfrastructureError(t().errors.imageLoadFailed({ image, exitCode: ExitCode ?? -1, output: text.trim().split("\n").slice(-3).join(" ") }));
 }

@@ -8,6 +8,7 @@ import { UsageError } from "../errors.ts";
 import { BUNDLED_EXERCISES_DIR } from "../package-info.ts";
 import { LANGUAGES, type Language } from "../i18n/language.ts";
 import { missingTranslations } from "./missing-translations.ts";
+import { t } from "../i18n/messages.ts";
 
 export const EXERCISES_DIR = "exercises";
 export const EXERCISE_FILE = "exercise.yaml";
@@ -49,11 +50,8 @@ export function resolveExerciseFile(ref: string, root = process.cwd(), bundledDi
   if (found) return displayPath(found, root);
 
   const looked = [...new Set(candidates.filter((c) => c !== asPath || /\.ya?ml$/.test(c)).map((c) => displayPath(c, root)))];
-  const folderNote = existsSync(asPath) && statSync(asPath).isDirectory() ? ` ${displayPath(asPath, root)} is a folder without ${EXERCISE_FILE}.` : "";
-  throw new UsageError(
-    `no exercise "${ref}": looked for ${looked.join(", ")}.${folderNote} ` +
-      "Run `grade list` to see the exercises, or name an exercise's folder or its exercise.yaml.",
-  );
+  const folder = existsSync(asPath) && statSync(asPath).isDirectory() ? displayPath(asPath, root) : undefined;
+  throw new UsageError(t().errors.noExercise({ ref, looked: looked.join(", "), folder, file: EXERCISE_FILE }));
 }
 
 /** Relative to root when inside it, absolute otherwise. */

@@ -30,7 +30,7 @@ export async function prepareCluster(loaded: LoadedExercise, o: { kubeconfigFile
     const why = await cluster.whyUnreachable();
     if (why) {
       await cluster.stop();
-      throw new InfrastructureError(`${why}: check that the cluster runs${o.kubeconfigFile ? ` and that ${o.kubeconfigFile} points at it` : ""}.`);
+      throw new InfrastructureError(t().errors.clusterUnreachable({ why, file: o.kubeconfigFile }));
     }
     return cluster;
   });
