@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "yaml";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { setLanguage } from "../i18n/language.ts";
 import { UsageError } from "../errors.ts";
 import { answersTemplate } from "../exercise/answers-template.ts";
 import { exerciseJsonSchema } from "../exercise/gen-schema.ts";
@@ -49,6 +50,27 @@ describe("assignmentFiles", () => {
     const readme = String((await assignmentFiles([await exercise3()])).find((f) => f.path === "README.md")!.content);
     expect(readme).toContain("| [exercise-3](exercises/exercise-3/README.md) | Pods and Nodes: explore your app | 10 |");
     expect(readme).toContain("grade start exercise-3");
+  });
+});
+
+describe("assignmentFiles in Korean", () => {
+  afterEach(() => setLanguage("en"));
+
+  it("writes the README, the stub's comments and the answers header in Korean, points to README.ko.md, and makes the workflow report in Korean", async () => {
+    // exercise-3 with Korean instructions beside the English ones.
+    const dir = path.join(emptyFolder(), "exercise-3");
+    cpSync("exercises/exercise-3", dir, { recursive: true });
+    writeFileSync(path.join(dir, "README.ko.md"), "# 실습 3\n");
+    setLanguage("ko");
+    const files = await assignmentFiles([await loadExercise(path.join(dir, "exercise.yaml"))]);
+    const text = (p: string) => String(files.find((f) => f.path === p)!.content);
+    expect(files.map((f) => f.path)).toContain("exercises/exercise-3/README.ko.md");
+    expect(text("README.md")).toMatch(/^# 쿠버네티스 실습\n/);
+    expect(text("README.md")).toContain("| [exercise-3](exercises/exercise-3/README.ko.md) | Pods and Nodes: explore your app | 10 |");
+    expect(text("work/exercise-3/solution.sh")).toContain("# 과제 (설명: exercises/exercise-3/README.ko.md):\n#   1. Find your pod and the node it runs on (4점)\n");
+    expect(text("work/exercise-3/solution.sh")).toContain("work/exercise-3/ 폴더에서 최대 5분 동안 실행합니다.");
+    expect(text("work/exercise-3/answers.yaml")).toMatch(/^# exercise-3의 답: /);
+    expect(text(".github/workflows/classroom.yml")).toContain("          reporters: github,classroom\n          lang: ko\n");
   });
 });
 
