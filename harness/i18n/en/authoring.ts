@@ -29,6 +29,7 @@ export const authoring = {
   noNodeToStop: ({ server }: { server: string }) => `there is no node to stop: the server (${server}) holds the API; ask for cluster: { nodes: 2 } and stop k3s-agent-1`,
   duration: 'a duration such as "500ms", "30s" or "2m"',
   localizedText: 'a text, or its languages side by side: { en: "…", ko: "…" }',
+  objectPath: ({ path, at }: { path: string; at: string }) => `cannot read the path "${path}" at "${at}": write keys.like.this, [0], [*], [field=value] or ["a.key"]`,
 
   wroteAssignment: ({ exercises, dir }: { exercises: string; dir: string }) => `Wrote an assignment for ${exercises} in ${dir}:`,
   nextSteps: ({ workflow }: { workflow: string }) =>

@@ -24,6 +24,7 @@ export const authoring: Messages["authoring"] = {
   noNodeToStop: ({ server }) => `멈출 노드가 없습니다: 서버(${server})는 API를 맡고 있습니다. cluster: { nodes: 2 }로 노드를 늘리고 k3s-agent-1을 멈추십시오`,
   duration: '"500ms", "30s", "2m" 같은 시간',
   localizedText: '텍스트 하나, 또는 언어별 텍스트: { en: "…", ko: "…" }',
+  objectPath: ({ path, at }) => `경로를 읽을 수 없습니다: "${path}", 읽지 못한 부분: "${at}". keys.like.this, [0], [*], [field=value], ["a.key"] 형식으로 쓰십시오`,
 
   wroteAssignment: ({ exercises, dir }) => `과제 저장소를 만들었습니다 (실습: ${exercises}, 위치: ${dir}):`,
   nextSteps: ({ workflow }) =>
