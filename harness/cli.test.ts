@@ -143,7 +143,7 @@ describe("grade (cli)", () => {
     expect(existsSync(path.join(dir, "exercises/exercise-3/solution"))).toBe(false);
 
     expect(await main(["init", "exercise-3", "--dir", dir])).toBe(EXIT.usage);
-    expect(stderr).toContain(`${dir} already has 9 files grade init would write: exercises/exercise-3/README.md,`);
+    expect(stderr).toContain(`${dir} already has 10 files grade init would write: exercises/exercise-3/README.ko.md, exercises/exercise-3/README.md,`);
     expect(await main(["init", "exercise-3", "--dir", dir, "--force"])).toBe(EXIT.ok);
   });
 
