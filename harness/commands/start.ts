@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import pc from "picocolors";
 import { loadExercise, resolveExerciseFile } from "../exercise/load.ts";
 import { attachCluster } from "../cluster/providers.ts";
@@ -7,14 +6,9 @@ import { KUBECONFIG_FILE, clearState, readState, writeState } from "../state.ts"
 import { EXIT, UsageError } from "../errors.ts";
 import { workDirFor } from "./common.ts";
 import { ensureAnswersFile } from "../exercise/answers-template.ts";
+import { instructionsFile } from "../exercise/instructions.ts";
 import { t } from "../i18n/messages.ts";
 import { currentLanguage } from "../i18n/language.ts";
-
-/** The learner's instructions: README.<language>.md when the exercise has one in the language grade speaks. */
-function learnerReadme(dir: string): string {
-  const translated = `${dir}/README.${currentLanguage()}.md`;
-  return currentLanguage() !== "en" && existsSync(translated) ? translated : `${dir}/README.md`;
-}
 
 /** grade start <exercise>: a cluster that stays up while the learner works in it. */
 export async function startCommand(exerciseRef: string, o: { kubeconfig?: string; work?: string }): Promise<number> {
@@ -52,7 +46,7 @@ export async function startCommand(exerciseRef: string, o: { kubeconfig?: string
   out.write(`\n${say.clusterReady({ description: cluster.description })}\n\n  export KUBECONFIG=${process.cwd()}/${kubeconfigFile}\n\n`);
   if (cluster.nodes.length > 1) out.write(`${say.nodes({ nodes: cluster.nodes.map((n) => n.name).join(", ") })}\n\n`);
   const points = exercise.tasks.reduce((sum, task) => sum + task.points, 0);
-  out.write(`${say.tasks({ points, readme: learnerReadme(loaded.dir) })}\n`);
+  out.write(`${say.tasks({ points, readme: `${loaded.dir}/${instructionsFile(loaded.dir, currentLanguage())}` })}\n`);
   for (const [i, task] of exercise.tasks.entries()) out.write(`  ${say.task({ n: i + 1, title: task.title, points: task.points })}\n`);
   const created = await ensureAnswersFile(exercise, work);
   out.write(`\n${say.answersIn({ file: `${work}/${exercise.work.answers}`, created: created !== undefined })}\n`);

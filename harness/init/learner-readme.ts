@@ -1,5 +1,4 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
+import { instructionsFile } from "../exercise/instructions.ts";
 import type { LoadedExercise } from "../exercise/load.ts";
 import { currentLanguage } from "../i18n/language.ts";
 import { t } from "../i18n/messages.ts";
@@ -26,7 +25,5 @@ export function learnerReadme(exercises: LoadedExercise[]): string {
 
 /** An exercise's instructions in the assignment: README.<language>.md when there is one, else README.md. */
 export function instructionsOf({ exercise, dir }: LoadedExercise): string {
-  const translated = `README.${currentLanguage()}.md`;
-  const readme = currentLanguage() !== "en" && existsSync(path.join(dir, translated)) ? translated : "README.md";
-  return `exercises/${exercise.id}/${readme}`;
+  return `exercises/${exercise.id}/${instructionsFile(dir, currentLanguage())}`;
 }
