@@ -16,6 +16,7 @@ import { KubeClient } from "../kube/kube-client.ts";
 import { waitForSystemWorkloads } from "../kube/wait-ready.ts";
 import { onInterrupt } from "../runner/teardown.ts";
 import { InfrastructureError } from "../errors.ts";
+import { t } from "../i18n/messages.ts";
 
 const debug = createDebug("grade:k3s");
 
@@ -54,7 +55,7 @@ async function snapshotOf(client: ContainerRuntimeClient, image: string, nodes: 
   if (found) return found;
   try {
     await withSnapshotLock(dir, async () => {
-      progress?.("first start of this image: taking a snapshot that makes later starts faster");
+      progress?.(t().progress.snapshotFirst);
       const token = randomBytes(16).toString("hex");
       const cluster = await startNodes(client, image, { exerciseId: "snapshot", keepAlive: false, nodes, token }, undefined);
       try {
@@ -72,7 +73,7 @@ async function snapshotOf(client: ContainerRuntimeClient, image: string, nodes: 
     });
   } catch (e) {
     // A cluster still starts without one, only slower; the next start tries again.
-    progress?.(`no snapshot this time (${(e as Error).message.split("\n")[0]}); starting from scratch`);
+    progress?.(t().progress.snapshotNone({ error: (e as Error).message.split("\n")[0]! }));
     return undefined;
   }
   return readSnapshot(dir);
@@ -162,5 +163,5 @@ async function waitForReadyNodes(kube: KubeClient, count: number): Promise<void>
     if (ready >= count) return;
     await new Promise((r) => setTimeout(r, 1_000));
   }
-  throw new InfrastructureError(`only ${ready} of ${count} k3s nodes were Ready after ${AGENTS_READY_TIMEOUT_MS / 1000} s; \`docker logs\` of the agent containers says why`);
+  throw new InfrastructureError(t().errors.agentsNotReady({ ready, count, seconds: AGENTS_READY_TIMEOUT_MS / 1000 }));
 }

@@ -5,6 +5,7 @@ import type Dockerode from "dockerode";
 import { getContainerRuntimeClient } from "testcontainers";
 import { savedImage } from "./saved-images.ts";
 import { InfrastructureError } from "../errors.ts";
+import { t } from "../i18n/messages.ts";
 
 /**
  * Copies each image the local Docker has into every running k3s node's containerd (its saved
@@ -18,12 +19,12 @@ export async function loadImagesIntoK3s(nodes: Dockerode.Container[], images: st
   for (const image of images) {
     const tarball = await savedImage(docker, image);
     if (!tarball) {
-      lines.push(`${image}: not in local Docker, the cluster will pull it`);
+      lines.push(t().progress.imageNotLocal({ image }));
       continue;
     }
     // Saved once, imported on every node: a pod may land on any of them.
     await Promise.all(nodes.map((node) => importImage(docker, node, tarball, image)));
-    lines.push(`${image}: loaded from local Docker${nodes.length > 1 ? ` into ${nodes.length} nodes` : ""}`);
+    lines.push(t().progress.imageLoaded({ image, nodes: nodes.length }));
   }
   return lines;
 }
@@ -45,5 +46,5 @@ async function importImage(docker: Dockerode, node: Dockerode.Container, tarball
   await pipeline(createReadStream(tarball), stream, { end: true }).catch(() => {});
   await ended;
   const { ExitCode } = await exec.inspect();
-  if (ExitCode !== 0) throw new InfrastructureError(`loading ${image} into the cluster failed (ctr exited ${ExitCode}): ${text.trim().split("\n").slice(-3).join(" ")}`);
+  if (ExitCode !== 0) throw new InfrastructureError(t().errors.imageLoadFailed({ image, exitCode: ExitCode ?? -1, output: text.trim().split("\n").slice(-3).join(" ") }));
 }
