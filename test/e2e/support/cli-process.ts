@@ -11,13 +11,22 @@ export interface Finished {
   seconds: number;
 }
 
-/** Runs a command to its end, output captured; this test's Node first on PATH (for npm, npx and bins). */
+/**
+ * The environment commands run in: this test's Node first on PATH (for npm, npx and bins), no
+ * colours, and an English locale whatever the machine's (tests that want Korean say so).
+ */
+function testEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const { LC_ALL: _all, LC_MESSAGES: _messages, ...inherited } = process.env;
+  return { ...inherited, LANG: "C.UTF-8", NO_COLOR: "1", PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`, ...extra };
+}
+
+/** Runs a command to its end, output captured. */
 export function runCommand(command: string, args: string[], o: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Finished> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: o.cwd ?? REPO_ROOT,
-      env: { ...process.env, NO_COLOR: "1", PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`, ...o.env },
+      env: testEnv(o.env),
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
