@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineGrader, fail, pass } from "./types.ts";
 import { readPath, readTruth, truthSourceSchema } from "./shared/truth-source.ts";
+import { t } from "../harness/i18n/messages.ts";
 
 const schema = z
   .object({
@@ -18,26 +19,28 @@ const normalise = (value: string, ignoreCase: boolean) => {
 
 export const answer = defineGrader({
   kind: "answer",
-  description: "The learner's answer (from their answers file) equals a value read from the live cluster.",
+  description: () => t().checks.kinds.answer,
   schema,
   async evaluate(ctx, spec) {
+    const say = t().checks.answer;
     const { file, values, problem } = await ctx.answers();
-    const wanted = `an answer at ${spec.key} in ${file}`;
-    if (problem) return fail(`${file} ${problem}`, wanted, "a file that cannot be read");
-    if (values === undefined) return fail(`no answers file: write your answer to ${spec.key} in ${file}`, wanted, "no file");
-    const given = readPath(values, spec.key);
+    const { key } = spec;
+    const wanted = say.wanted({ key, file });
+    if (problem) return fail(say.unreadableFile({ file, problem }), wanted, say.unreadableFileFound);
+    if (values === undefined) return fail(say.noFile({ key, file }), wanted, say.noFileFound);
+    const given = readPath(values, key);
     if (given === undefined || given === null || String(given).trim() === "") {
-      return fail(`${spec.key} is not answered in ${file}`, wanted, "no answer");
+      return fail(say.notAnswered({ key, file }), wanted, say.notAnsweredFound);
     }
-    if (typeof given === "object") return fail(`${spec.key} in ${file} must be a single value, not a list or map`, "a single value", Array.isArray(given) ? "a list" : "a map");
+    if (typeof given === "object") return fail(say.notSingle({ key, file }), say.singleValue, Array.isArray(given) ? say.aList : say.aMap);
 
     const truth = await readTruth(ctx, spec.truth);
     const shownGiven = JSON.stringify(String(given).trim());
     if (truth.values.length === 0) {
-      return fail(`the cluster shows no value to compare ${spec.key} with (from ${truth.from})`, `a value shown by ${truth.from}`, shownGiven);
+      return fail(say.noTruth({ key, from: truth.from }), say.aValueShownBy({ from: truth.from }), shownGiven);
     }
     const ok = truth.values.some((v) => normalise(v, spec.ignoreCase) === normalise(String(given), spec.ignoreCase));
     // On a wrong answer, the true value stays hidden: showing it would hand out the solution.
-    return ok ? pass(`${spec.key} is right`, shownGiven) : fail(`${spec.key} does not match ${truth.from}`, `the value shown by ${truth.from}`, shownGiven);
+    return ok ? pass(say.right({ key }), shownGiven) : fail(say.wrong({ key, from: truth.from }), say.theValueShownBy({ from: truth.from }), shownGiven);
   },
 });

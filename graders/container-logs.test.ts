@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { containerLogs } from "./container-logs.ts";
+import { setLanguage } from "../harness/i18n/language.ts";
 import { fakeCluster, pod, recorder } from "./test-support/fake-context.ts";
 
 const spec = (fields: Record<string, unknown> = {}) =>
@@ -8,6 +9,24 @@ const spec = (fields: Record<string, unknown> = {}) =>
 const BOOT_LOG = "Kubernetes Bootcamp App Started At: 2026-01-31T12:00:00.000Z | Running On:  kubernetes-bootcamp-abc12 \n";
 
 describe("containerLogs", () => {
+  afterEach(() => setLanguage("en"));
+
+  it("in Korean, says what was asked and what the log showed, the log and the pattern as they are", async () => {
+    setLanguage("ko");
+    const ctx = fakeCluster({ pods: [pod()] }, { podLogs: async () => BOOT_LOG });
+    expect(await containerLogs.evaluate(ctx, spec({ container: "kubernetes-bootcamp" }))).toEqual({
+      status: "fail",
+      message: "파드 kubernetes-bootcamp-abc12 (컨테이너 kubernetes-bootcamp)의 로그에 요구한 내용이 없습니다",
+      expected: "다음 정규식과 일치하는 텍스트: /Total Requests: [1-9]/m",
+      actual: BOOT_LOG.trim(),
+    });
+    const none = fakeCluster({ pods: [pod({ phase: "Pending" })] });
+    expect(await containerLogs.evaluate(none, spec())).toMatchObject({
+      message: "네임스페이스 default에서 레이블이 app=kubernetes-bootcamp인 파드 중 실행 중인 것이 없어 로그를 읽을 수 없습니다",
+      actual: "실행 중인 파드 없음",
+    });
+  });
+
   it("passes when the log meets the expectation, reading the container asked for", async () => {
     const podLogs = recorder(async () => `${BOOT_LOG}Running On: kubernetes-bootcamp-abc12 | Total Requests: 1 | App Uptime: 3 seconds\n`);
     const ctx = fakeCluster({ pods: [pod()] }, { podLogs });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineGrader, fail, pass } from "./types.ts";
 import { describeSelector, podSelectorSchema, selectRunningPods } from "./shared/pod-selector.ts";
 import { describeExpectation, excerpt, meetsExpectation, textExpectationSchema } from "./shared/text-expectation.ts";
+import { t } from "../harness/i18n/messages.ts";
 
 const schema = z
   .object({
@@ -15,11 +16,12 @@ const schema = z
 
 export const containerLogs = defineGrader({
   kind: "containerLogs",
-  description: "A container's log (what `kubectl logs` shows) meets a text expectation.",
+  description: () => t().checks.kinds.containerLogs,
   schema,
   async evaluate(ctx, spec) {
+    const say = t().checks;
     const pods = await selectRunningPods(ctx, spec.pods);
-    if (pods.length === 0) return fail(`no running ${describeSelector(spec.pods)} to read logs from`, describeExpectation(spec.expect), "no running pod");
+    if (pods.length === 0) return fail(say.containerLogs.noPods({ pods: describeSelector(spec.pods) }), describeExpectation(spec.expect), say.noRunningPod);
 
     const results = await Promise.all(
       pods.map(async (pod) => {
@@ -30,11 +32,11 @@ export const containerLogs = defineGrader({
     const passed = results.filter((r) => r.ok);
     const firstBad = results.find((r) => !r.ok);
     if (spec.every ? firstBad === undefined : passed.length > 0) {
-      return pass(`log of ${(passed[0] ?? results[0])!.pod.name} meets the expectation`);
+      return pass(say.containerLogs.meets({ pod: (passed[0] ?? results[0])!.pod.name }));
     }
     const shown = firstBad ?? results[0]!;
     return fail(
-      `log of ${shown.pod.name}${spec.container ? ` (container ${spec.container})` : ""} does not show what was asked`,
+      say.containerLogs.lacks({ pod: shown.pod.name, container: spec.container }),
       describeExpectation(spec.expect, shown.pod),
       excerpt(shown.log),
     );

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineGrader, fail, pass } from "./types.ts";
 import { describeEventFilter, eventFilterSchema, selectEvents } from "./shared/events.ts";
 import { describeExpectation, excerpt, meetsExpectation, textExpectationSchema } from "./shared/text-expectation.ts";
+import { t } from "../harness/i18n/messages.ts";
 
 const schema = eventFilterSchema
   .extend({
@@ -15,23 +16,24 @@ const SHOWN = 5;
 
 export const eventRecorded = defineGrader({
   kind: "eventRecorded",
-  description: "The cluster recorded an Event (what `kubectl get events` lists) about an object, with a reason and message — evidence that outlives pods replaced or scaled away.",
+  description: () => t().checks.kinds.eventRecorded,
   schema,
   async evaluate(ctx, spec) {
+    const say = t().checks.eventRecorded;
     const what = describeEventFilter(spec);
-    const expected = `an event${spec.reason ? ` with reason ${spec.reason}` : ""}${spec.message ? `, message ${describeExpectation(spec.message)}` : ""}`;
+    const expected = say.expected({ reason: spec.reason, message: spec.message && describeExpectation(spec.message) });
     const candidates = await selectEvents(ctx, spec);
     const match = candidates.find((e) => !spec.message || meetsExpectation(e.message, spec.message));
     if (match) return pass(`${match.object}: ${match.reason}: ${excerpt(match.message, 200)}`);
 
     if (candidates.length > 0) {
       const shown = candidates.slice(-SHOWN).map((e) => `${e.object} ${e.reason}: ${excerpt(e.message, 160)}`);
-      return fail(`none of the ${candidates.length} ${what} says what was asked`, expected, shown.join("\n"));
+      return fail(say.noneSays({ count: candidates.length, events: what }), expected, shown.join("\n"));
     }
     // Nothing with that reason: show what the object did record, which usually tells the story.
     const { reason: _reason, ...aboutTheObject } = spec;
     const others = spec.reason ? await selectEvents(ctx, { ...aboutTheObject, reason: undefined }) : [];
     const shown = others.slice(-SHOWN).map((e) => `${e.object} ${e.reason}: ${excerpt(e.message, 160)}`);
-    return fail(`no ${what}`, expected, shown.length ? `other events: ${shown.join("\n")}` : "no events at all");
+    return fail(say.none({ events: what }), expected, shown.length ? say.otherEvents({ events: shown.join("\n") }) : say.noEventsAtAll);
   },
 });

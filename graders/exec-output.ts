@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineGrader, fail, pass } from "./types.ts";
 import { describeSelector, podSelectorSchema, selectRunningPods } from "./shared/pod-selector.ts";
 import { describeExpectation, excerpt, meetsExpectation, textExpectationSchema } from "./shared/text-expectation.ts";
+import { t } from "../harness/i18n/messages.ts";
 
 const schema = z
   .object({
@@ -16,27 +17,28 @@ const schema = z
 
 export const execOutput = defineGrader({
   kind: "execOutput",
-  description: "A command run inside a container (as `kubectl exec` would) exits as expected and prints what is expected.",
+  description: () => t().checks.kinds.execOutput,
   schema,
   async evaluate(ctx, spec) {
+    const say = t().checks;
     const pods = await selectRunningPods(ctx, spec.pods);
-    const shownCommand = spec.command.join(" ");
-    if (pods.length === 0) return fail(`no running ${describeSelector(spec.pods)} to run \`${shownCommand}\` in`, describeExpectation(spec.expect), "no running pod");
+    const command = spec.command.join(" ");
+    if (pods.length === 0) return fail(say.execOutput.noPods({ pods: describeSelector(spec.pods), command }), describeExpectation(spec.expect), say.noRunningPod);
 
     // One pod is enough: the learner typically worked in one of them.
     let lastMismatch: { pod: (typeof pods)[number]; out: string; exitCode: number } | undefined;
     for (const pod of pods) {
       const result = await ctx.exec(pod.namespace, pod.name, spec.container, spec.command);
       if (result.exitCode === spec.exitCode && meetsExpectation(result.stdout, spec.expect, pod)) {
-        return pass(`\`${shownCommand}\` in ${pod.name} printed what was expected`, excerpt(result.stdout));
+        return pass(say.execOutput.printed({ command, pod: pod.name }), excerpt(result.stdout));
       }
       lastMismatch = { pod, out: result.stdout + result.stderr, exitCode: result.exitCode };
     }
     const m = lastMismatch!;
     return fail(
-      `\`${shownCommand}\` in ${m.pod.name} ${m.exitCode === spec.exitCode ? "printed something else" : `exited with ${m.exitCode}`}`,
-      `exit ${spec.exitCode}, ${describeExpectation(spec.expect, m.pod)}`,
-      `exit ${m.exitCode}, ${excerpt(m.out)}`,
+      m.exitCode === spec.exitCode ? say.execOutput.printedElse({ command, pod: m.pod.name }) : say.execOutput.exited({ command, pod: m.pod.name, exitCode: m.exitCode }),
+      say.execOutput.exitAnd({ exitCode: spec.exitCode, text: describeExpectation(spec.expect, m.pod) }),
+      say.execOutput.exitAnd({ exitCode: m.exitCode, text: excerpt(m.out) }),
     );
   },
 });

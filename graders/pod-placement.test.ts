@@ -1,11 +1,25 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { podPlacement } from "./pod-placement.ts";
+import { setLanguage } from "../harness/i18n/language.ts";
 import { fakeCluster, node, pod } from "./test-support/fake-context.ts";
 
 const spec = (fields: Record<string, unknown> = {}) =>
   podPlacement.schema.parse({ kind: "podPlacement", pods: { labels: { app: "kubernetes-bootcamp" } }, ...fields });
 
 describe("podPlacement", () => {
+  afterEach(() => setLanguage("en"));
+
+  it("in Korean, counts and places pods in Korean, keeping names, phases and conditions", async () => {
+    setLanguage("ko");
+    const ctx = fakeCluster({ pods: [pod({ ready: false }), pod({ name: "kubernetes-bootcamp-xyz", phase: "Pending" })], nodes: [node()] });
+    expect(await podPlacement.evaluate(ctx, spec({ count: 2 }))).toEqual({
+      status: "fail",
+      message: "파드 2개 중 0개가 기대한 대로 배치되었습니다",
+      expected: "네임스페이스 default에서 레이블이 app=kubernetes-bootcamp인 파드 2개, Running이고 Ready, Ready 노드에서",
+      actual: "조건에 맞는 파드 0개 (없음); kubernetes-bootcamp-abc12: Ready 아님; kubernetes-bootcamp-xyz: Pending 상태",
+    });
+  });
+
   it("passes when a Running, Ready pod sits on a Ready node", async () => {
     const ctx = fakeCluster({ pods: [pod()], nodes: [node()] });
     const v = await podPlacement.evaluate(ctx, spec({ count: 1 }));

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineGrader, fail, pass } from "./types.ts";
 import { describeSelector, podSelectorSchema, selectPods } from "./shared/pod-selector.ts";
+import { t } from "../harness/i18n/messages.ts";
 
 const schema = z
   .object({
@@ -9,7 +10,7 @@ const schema = z
     /** How many matching pods must be Running (and Ready, when asked). */
     count: z
       .union([z.number().int().min(0), z.object({ min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() }).strict()], {
-        error: "a number, or { min, max }",
+        error: () => t().checks.podPlacement.countForm,
       })
       .default({ min: 1 }),
     ready: z.boolean().default(true).describe("pods must pass their readiness checks"),
@@ -21,9 +22,10 @@ const schema = z
 
 export const podPlacement = defineGrader({
   kind: "podPlacement",
-  description: "Pods matching labels are Running (and Ready) on Ready nodes, optionally spread or pinned to nodes.",
+  description: () => t().checks.kinds.podPlacement,
   schema,
   async evaluate(ctx, spec) {
+    const say = t().checks.podPlacement;
     const [pods, nodes] = await Promise.all([selectPods(ctx, spec.pods), ctx.listNodes()]);
     const nodeByName = new Map(nodes.map((n) => [n.name, n]));
     const min = typeof spec.count === "number" ? spec.count : (spec.count.min ?? 0);
@@ -34,31 +36,32 @@ export const podPlacement = defineGrader({
       const node = pod.nodeName ? nodeByName.get(pod.nodeName) : undefined;
       const why =
         pod.phase !== "Running"
-          ? `phase ${pod.phase ?? "unknown"}`
+          ? say.phase({ phase: pod.phase })
           : spec.ready && !pod.ready
-            ? "not Ready"
+            ? say.notReady
             : !pod.nodeName
-              ? "not scheduled"
+              ? say.notScheduled
               : spec.nodeReady && !node?.ready
-                ? `node ${pod.nodeName} not Ready`
+                ? say.nodeNotReady({ node: pod.nodeName })
                 : spec.nodeLabels && !Object.entries(spec.nodeLabels).every(([k, v]) => node?.labels[k] === v)
-                  ? `node ${pod.nodeName} lacks labels ${JSON.stringify(spec.nodeLabels)}`
+                  ? say.nodeLacksLabels({ node: pod.nodeName, labels: JSON.stringify(spec.nodeLabels) })
                   : undefined;
       if (why) problems.push(`${pod.name}: ${why}`);
       return why === undefined;
     });
 
-    const where = good.map((p) => `${p.name} on ${p.nodeName}`).join(", ") || "none";
-    const expected = `${max === min ? min : max === undefined ? `at least ${min}` : `${min}..${max}`} ${describeSelector(spec.pods)} ${spec.ready ? "Running and Ready" : "Running"}${spec.nodeReady ? " on Ready nodes" : ""}${spec.distinctNodes ? ", each on its own node" : ""}`;
-    const actual = `${good.length} good (${where})${problems.length ? `; ${problems.join("; ")}` : ""}`;
+    const where = good.map((p) => say.podOnNode({ pod: p.name, node: p.nodeName! })).join(", ") || say.nowhere;
+    const count = max === min ? say.countExactly({ n: min }) : max === undefined ? say.countAtLeast({ min }) : say.countBetween({ min, max });
+    const expected = say.expected({ count, pods: describeSelector(spec.pods), ready: spec.ready, nodeReady: spec.nodeReady, distinctNodes: spec.distinctNodes });
+    const actual = say.actual({ good: good.length, where, problems: problems.join("; ") });
 
     if (good.length < min || (max !== undefined && good.length > max)) {
-      return fail(pods.length === 0 ? `no ${describeSelector(spec.pods)}` : `${good.length} of ${pods.length} pods placed as expected`, expected, actual);
+      return fail(pods.length === 0 ? say.none({ pods: describeSelector(spec.pods) }) : say.someMisplaced({ good: good.length, total: pods.length }), expected, actual);
     }
     if (spec.distinctNodes) {
       const nodesUsed = new Set(good.map((p) => p.nodeName));
-      if (nodesUsed.size < good.length) return fail("two or more pods share a node", expected, actual);
+      if (nodesUsed.size < good.length) return fail(say.shareANode, expected, actual);
     }
-    return pass(`${good.length} pod(s) placed: ${where}`, actual);
+    return pass(say.placed({ good: good.length, where }), actual);
   },
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineGrader, fail, pass, type HttpReply } from "./types.ts";
 import { describeSelector, podSelectorSchema, selectRunningPods } from "./shared/pod-selector.ts";
 import { describeExpectation, excerpt, meetsExpectation, textExpectationSchema } from "./shared/text-expectation.ts";
+import { t } from "../harness/i18n/messages.ts";
 
 const schema = z
   .object({
@@ -27,11 +28,12 @@ export function kubectlProxyUrl(spec: Pick<Spec, "proxyPort" | "port" | "path">,
 
 export const proxyReachable = defineGrader({
   kind: "proxyReachable",
-  description: "A pod's app answers over HTTP through the API server's pod proxy, or through the learner's `kubectl proxy`.",
+  description: () => t().checks.kinds.proxyReachable,
   schema,
   async evaluate(ctx, spec) {
+    const say = t().checks;
     const pods = await selectRunningPods(ctx, spec.pods);
-    if (pods.length === 0) return fail(`no running ${describeSelector(spec.pods)} to reach`, `a running pod among ${describeSelector(spec.pods)}`, "no running pod");
+    if (pods.length === 0) return fail(say.proxyReachable.noPods({ pods: describeSelector(spec.pods) }), say.proxyReachable.aRunningPod({ pods: describeSelector(spec.pods) }), say.noRunningPod);
 
     const expected = `HTTP ${spec.status}${spec.expect ? `, ${describeExpectation(spec.expect, pods[0])}` : ""}`;
     let last = "";
@@ -43,16 +45,16 @@ export const proxyReachable = defineGrader({
           reply = await ctx.httpGet(url);
         } catch (e) {
           // Nothing listening is the learner's problem to fix, not a grader fault.
-          return fail(`nothing answers at ${url}: is \`kubectl proxy --port=${spec.proxyPort}\` running?`, expected, String((e as Error).message ?? e));
+          return fail(say.proxyReachable.nothingAnswers({ url, port: spec.proxyPort }), expected, String((e as Error).message ?? e));
         }
       } else {
         reply = await ctx.podProxyGet(pod.namespace, pod.name, spec.port, spec.path);
       }
       if (reply.status === spec.status && (!spec.expect || meetsExpectation(reply.body, spec.expect, pod))) {
-        return pass(`${pod.name}:${spec.port}${spec.path} answered via ${spec.via}`, excerpt(reply.body));
+        return pass(say.proxyReachable.answered({ target: `${pod.name}:${spec.port}${spec.path}`, via: spec.via }), excerpt(reply.body));
       }
       last = `${pod.name}: HTTP ${reply.status}, ${excerpt(reply.body)}`;
     }
-    return fail(`the app did not answer as expected via ${spec.via}`, expected, last);
+    return fail(say.proxyReachable.notAsExpected({ via: spec.via }), expected, last);
   },
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineGrader, fail, pass } from "./types.ts";
 import { formatMismatches, partialMatch } from "./shared/partial-match.ts";
 import { labelSelector } from "./shared/pod-selector.ts";
+import { t } from "../harness/i18n/messages.ts";
 
 /** A partial object, as in a chainsaw assert: apiVersion, kind and metadata find it, the rest is compared. */
 const partialObjectSchema = z.looseObject({
@@ -26,7 +27,7 @@ const schema = z
 
 export const resource = defineGrader({
   kind: "resource",
-  description: "Some object of any kind partially matches a given shape (or none does, with absent: true).",
+  description: () => t().checks.kinds.resource,
   schema,
   async evaluate(ctx, spec) {
     const { apiVersion, kind, metadata } = spec.resource;
@@ -37,19 +38,20 @@ export const resource = defineGrader({
       name: metadata?.name,
       labelSelector: metadata?.labels ? labelSelector(metadata.labels) : undefined,
     });
-    const what = `${kind}${metadata?.name ? ` ${metadata.name}` : ""}${metadata?.namespace ? ` in namespace ${metadata.namespace}` : ""}`;
+    const say = t().checks.resource;
+    const what = say.what({ kind, name: metadata?.name, namespace: metadata?.namespace });
     const results = objects.map((o) => ({ name: o.metadata?.name ?? "?", mismatches: partialMatch(spec.resource, o) }));
     const matching = results.filter((r) => r.mismatches.length === 0);
 
     if (spec.absent) {
       return matching.length === 0
-        ? pass(`no ${what} matches, as asked`)
-        : fail(`${kind} ${matching[0]!.name} should not exist in this shape`, "no match", matching.map((m) => m.name).join(", "));
+        ? pass(say.absentAsAsked({ what }))
+        : fail(say.shouldNotExist({ kind, name: matching[0]!.name }), say.noMatch, matching.map((m) => m.name).join(", "));
     }
-    if (matching.length > 0) return pass(`${kind} ${matching[0]!.name} matches`);
-    if (results.length === 0) return fail(`no ${what} found`, `a ${what}`, "nothing");
+    if (matching.length > 0) return pass(say.matches({ kind, name: matching[0]!.name }));
+    if (results.length === 0) return fail(say.notFound({ what }), say.anObject({ what }), say.nothing);
     // Show the closest object: the one with the fewest mismatches.
     const closest = [...results].sort((a, b) => a.mismatches.length - b.mismatches.length)[0]!;
-    return fail(`${kind} ${closest.name} does not match`, `a ${what} with the fields the exercise names`, formatMismatches(closest.mismatches));
+    return fail(say.doesNotMatch({ kind, name: closest.name }), say.withTheFields({ what }), formatMismatches(closest.mismatches));
   },
 });

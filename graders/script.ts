@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineGrader, fail, pass } from "./types.ts";
 import { excerpt } from "./shared/text-expectation.ts";
+import { t } from "../harness/i18n/messages.ts";
 
 const schema = z
   .object({
@@ -9,17 +10,21 @@ const schema = z
   })
   .strict();
 
+/** Each attempt gets at most this long of its own; the runner's timeout bounds the retries. */
+const ATTEMPT_MS = 30_000;
+
 export const script = defineGrader({
   kind: "script",
-  description: "Escape hatch: a shell command run with KUBECONFIG set; exit 0 passes.",
+  description: () => t().checks.kinds.script,
   schema,
   async evaluate(ctx, spec) {
-    // Each attempt gets at most 30 s of its own; the runner's timeout bounds the retries.
-    const result = await ctx.runScript(spec.run, 30_000);
-    if (result.exitCode === 0) return pass(`\`${spec.run}\` exited 0`, excerpt(result.output));
+    const say = t().checks.script;
+    const command = spec.run;
+    const result = await ctx.runScript(command, ATTEMPT_MS);
+    if (result.exitCode === 0) return pass(say.exitedZero({ command }), excerpt(result.output));
     return fail(
-      result.timedOut ? `\`${spec.run}\` did not finish within 30 s` : `\`${spec.run}\` exited ${result.exitCode}`,
-      "exit 0",
+      result.timedOut ? say.timedOut({ command, seconds: ATTEMPT_MS / 1000 }) : say.exited({ command, exitCode: result.exitCode }),
+      say.exitZero,
       excerpt(result.output),
     );
   },

@@ -1,14 +1,7 @@
 import { z } from "zod";
 import { defineGrader, fail, pass, type ClusterProbe, type GradingContext, type KubeObject, type ProbeReply } from "./types.ts";
 import { describeExpectation, excerpt, meetsExpectation, textExpectationSchema } from "./shared/text-expectation.ts";
-
-const VIAS = {
-  clusterIP: "its ClusterIP",
-  dnsName: "its DNS name",
-  nodePort: "its node port on the node's IP",
-  loadBalancer: "its load balancer's external IP",
-} as const;
-type Via = keyof typeof VIAS;
+import { t } from "../harness/i18n/messages.ts";
 
 const schema = z
   .object({
@@ -48,30 +41,31 @@ async function targetOf(spec: Spec, service: KubeObject, servicePort: ServicePor
   const svcSpec = (service.spec ?? {}) as { type?: string; clusterIP?: string };
   const type = svcSpec.type ?? "ClusterIP";
   const port = servicePort.port!;
+  const say = t().checks.serviceReachable;
   switch (spec.via) {
     case "clusterIP": {
       const ip = svcSpec.clusterIP;
-      if (!ip || ip === "None") return { problem: "it is headless (clusterIP: None): it has no ClusterIP to reach", found: "clusterIP: None" };
+      if (!ip || ip === "None") return { problem: say.headless, found: "clusterIP: None" };
       return { host: ip, port, shown: `${ip}:${port}` };
     }
     case "dnsName": {
       const name = `${spec.service}.${spec.namespace}.svc.${spec.clusterDomain}`;
       const resolved = await (await probe()).resolve(name);
       const address = resolved.addresses[0];
-      if (!address) return { problem: `its DNS name ${name} does not resolve in the cluster: is cluster DNS (CoreDNS in kube-system) running?`, found: resolved.error ?? "no address" };
+      if (!address) return { problem: say.dnsDoesNotResolve({ name }), found: resolved.error ?? say.noAddress };
       return { host: address, port, shown: `${name} (${address}):${port}` };
     }
     case "nodePort": {
-      if (!servicePort.nodePort) return { problem: `it is of type ${type}, which opens no node port: expose it with --type=NodePort (or LoadBalancer)`, found: `type ${type}` };
+      if (!servicePort.nodePort) return { problem: say.noNodePort({ type }), found: `type ${type}` };
       const p = await probe();
       return { host: p.nodeIP, port: servicePort.nodePort, shown: `${p.nodeIP}:${servicePort.nodePort} (node ${p.node})` };
     }
     case "loadBalancer": {
-      if (type !== "LoadBalancer") return { problem: `it is of type ${type}, not LoadBalancer: expose it with --type=LoadBalancer`, found: `type ${type}` };
+      if (type !== "LoadBalancer") return { problem: say.notLoadBalancer({ type }), found: `type ${type}` };
       const ingress = ((service.status as { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } } | undefined)?.loadBalancer?.ingress ?? [])
         .map((i) => i.ip ?? i.hostname)
         .filter((h): h is string => !!h);
-      if (ingress.length === 0) return { problem: "it has no external IP yet (EXTERNAL-IP <pending>): the cluster's load balancer (k3s: ServiceLB) has not given it one", found: "EXTERNAL-IP <pending>" };
+      if (ingress.length === 0) return { problem: say.noExternalIp, found: "EXTERNAL-IP <pending>" };
       return { host: ingress[0]!, port, shown: `${ingress[0]}:${port}` };
     }
   }
@@ -97,9 +91,10 @@ export function podNamedIn(body: string, pods: string[]): string | undefined {
 
 /** "HTTP 200 from web-a ×3, HTTP 200 from web-b ×2, no reply (connection refused) ×1". */
 function summarise(replies: ProbeReply[], pods: string[]): string {
+  const say = t().checks.serviceReachable;
   const counts = new Map<string, number>();
   for (const r of replies) {
-    const what = r.status === undefined ? `no reply (${r.error ?? "nothing came back"})` : `HTTP ${r.status} from ${podNamedIn(r.body, pods) ?? "no endpoint pod named in the reply"}`;
+    const what = r.status === undefined ? say.noReply({ error: r.error }) : say.replyFrom({ status: r.status, pod: podNamedIn(r.body, pods) });
     counts.set(what, (counts.get(what) ?? 0) + 1);
   }
   return [...counts].map(([what, n]) => `${what} ×${n}`).join(", ");
@@ -107,49 +102,54 @@ function summarise(replies: ProbeReply[], pods: string[]): string {
 
 export const serviceReachable = defineGrader({
   kind: "serviceReachable",
-  description: "A Service answers over HTTP from inside the cluster (a pod, or the node), by ClusterIP, DNS name, node port or load balancer IP; optionally from several different pods.",
+  description: () => t().checks.kinds.serviceReachable,
   schema,
   async evaluate(ctx, spec) {
+    const say = t().checks.serviceReachable;
     const svcName = `Service ${spec.namespace}/${spec.service}`;
     const [service] = await ctx.listObjects({ apiVersion: "v1", kind: "Service", namespace: spec.namespace, name: spec.service });
-    if (!service) return fail(`no ${svcName}`, `a Service ${spec.service} in namespace ${spec.namespace}`, "no such Service");
+    if (!service) return fail(say.noService({ service: svcName }), say.aService({ name: spec.service, namespace: spec.namespace }), say.noSuchService);
 
     const ports = ((service.spec as { ports?: ServicePort[] } | undefined)?.ports ?? []).filter((p) => p.port !== undefined);
     const servicePort = spec.port === undefined ? ports[0] : ports.find((p) => p.port === spec.port);
     if (!servicePort) {
-      return fail(`${svcName} has no port ${spec.port ?? ""}`.trim(), `port ${spec.port ?? "(any)"}`, ports.map((p) => String(p.port)).join(", ") || "no ports");
+      return fail(say.noPort({ service: svcName, port: spec.port }), say.port({ port: spec.port }), ports.map((p) => String(p.port)).join(", ") || say.noPorts);
     }
 
     let probe: Promise<ClusterProbe> | undefined;
     const getProbe = () => (probe ??= ctx.probe(spec.from));
-    const origin = spec.from === "pod" ? "from a pod" : "from the node";
+    const origin = spec.from === "pod" ? say.fromPod : say.fromNode;
+    const via = say.via[spec.via];
     const wantPods = spec.distinctPods;
-    const expected =
-      `HTTP ${spec.status}${spec.expect ? `, ${describeExpectation(spec.expect)}` : ""}` +
-      `${wantPods ? `, from at least ${wantPods} different pods` : ""}, through ${VIAS[spec.via]}, ${origin}`;
+    const expected = say.expected({
+      reply: `HTTP ${spec.status}${spec.expect ? `, ${describeExpectation(spec.expect)}` : ""}`,
+      distinct: wantPods ? say.fromDistinctPods({ count: wantPods }) : "",
+      via,
+      origin,
+    });
 
     const target = await targetOf(spec, service, servicePort, getProbe);
-    if ("problem" in target) return fail(`${svcName} cannot be reached through ${VIAS[spec.via]}: ${target.problem}`, expected, target.found);
+    if ("problem" in target) return fail(say.unreachable({ service: svcName, via, problem: target.problem }), expected, target.found);
 
     const count = spec.requests ?? (wantPods ? 10 * wantPods : 1);
     const [replies, pods] = await Promise.all([getProbe().then((p) => p.httpGet(target.host, target.port, spec.path, count)), endpointPods(ctx, spec.namespace, spec.service)]);
-    const where = `${svcName} at ${target.shown} (${origin})`;
-    const actual = `${summarise(replies, pods)}; ${pods.length} ready endpoint pod(s)`;
+    const where = say.where({ service: svcName, target: target.shown, origin });
+    const actual = say.actual({ replies: summarise(replies, pods), endpoints: pods.length });
 
     const answered = replies.filter((r) => r.status !== undefined);
     if (answered.length === 0) {
-      const why = pods.length === 0 ? ": it has no ready endpoints (does its selector match the pods' labels, and are they Ready?)" : "";
-      return fail(`no reply from ${where}${why}`, expected, actual);
+      return fail(say.noReplyFrom({ where, why: pods.length === 0 ? say.noReadyEndpoints : "" }), expected, actual);
     }
     const wrong = replies.find((r) => r.status !== spec.status || (spec.expect && !meetsExpectation(r.body, spec.expect)));
     if (wrong) {
-      const shown = wrong.status === undefined ? `no reply (${wrong.error})` : `HTTP ${wrong.status}: ${excerpt(wrong.body, 200)}`;
-      return fail(`${where}: ${replies.length - answered.length > 0 && wrong.status === undefined ? "some requests got no reply" : "a reply was not as expected"}`, expected, `${shown}; all: ${actual}`);
+      const shown = wrong.status === undefined ? say.noReply({ error: wrong.error }) : `HTTP ${wrong.status}: ${excerpt(wrong.body, 200)}`;
+      const what = replies.length - answered.length > 0 && wrong.status === undefined ? say.someGotNoReply : say.replyNotAsExpected;
+      return fail(`${where}: ${what}`, expected, say.wrongActual({ shown, all: actual }));
     }
     const seen = new Set(replies.map((r) => podNamedIn(r.body, pods)).filter((p): p is string => p !== undefined));
     if (wantPods && seen.size < wantPods) {
-      return fail(`${replies.length} replies from ${where} came from ${seen.size} different pod(s)`, expected, actual);
+      return fail(say.tooFewPods({ replies: replies.length, where, pods: seen.size }), expected, actual);
     }
-    return pass(`${where} answered${seen.size ? `: replies from ${[...seen].join(", ")}` : ""}`, actual);
+    return pass(say.answered({ where, pods: [...seen].join(", ") }), actual);
   },
 });

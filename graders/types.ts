@@ -110,8 +110,8 @@ export interface GradingContext {
 /** A check kind: its zod schema (the YAML a check of this kind accepts) and its evaluator. */
 export interface Grader<S extends AnyObjectSchema = AnyObjectSchema> {
   kind: string;
-  /** One sentence for `grade list --kinds` and the JSON Schema description. */
-  description: string;
+  /** One sentence for `grade list --kinds`, in the language grade speaks. */
+  description: () => string;
   schema: S;
   /** One attempt. Throwing means `error`; a mismatch is returned as `fail`. */
   evaluate(ctx: GradingContext, spec: z.infer<S>): Promise<Verdict>;

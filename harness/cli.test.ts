@@ -5,6 +5,7 @@ import { stripVTControlCharacters } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { EXIT } from "./errors.ts";
 import { main } from "./cli.ts";
+import { setLanguage } from "./i18n/language.ts";
 
 // Runs with cwd = the repository root (vitest's root). No test here may start a cluster: every
 // command below fails, or finishes, before one would be needed.
@@ -14,12 +15,18 @@ let stderr = "";
 beforeEach(() => {
   stdout = "";
   stderr = "";
+  // English unless a test asks for Korean, whatever the locale of the machine running the tests.
+  vi.stubEnv("LC_ALL", "");
+  vi.stubEnv("LC_MESSAGES", "");
+  vi.stubEnv("LANG", "C.UTF-8");
   // Colours stripped: FORCE_COLOR in CI must not change what the tests read.
   vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => ((stdout += stripVTControlCharacters(String(chunk))), true));
   vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => ((stderr += stripVTControlCharacters(String(chunk))), true));
 });
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+  setLanguage("en");
 });
 
 describe("grade (cli)", () => {
@@ -28,6 +35,30 @@ describe("grade (cli)", () => {
     for (const command of ["run", "start", "check", "stop", "node", "list", "validate", "init", "batch", "selftest"]) {
       expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, "m"));
     }
+  });
+
+  it("--help --lang ko: usage, options and commands in Korean, every command still listed by its name", async () => {
+    expect(await main(["--help", "--lang", "ko"])).toBe(EXIT.ok);
+    expect(stdout).toMatch(/^사용법: grade \[options\] \[command\]\n\n실제로 돌아가는 일회용 k3s 클러스터에서 쿠버네티스 실습을 채점합니다\.\n\n옵션:\n/);
+    expect(stdout).toMatch(/^\s+--lang <language>\s+grade가 쓰는 언어입니다: en, ko/m);
+    expect(stdout).toContain("\n명령:\n");
+    expect(stdout).toMatch(/^\s+check \[options\] \[exercise\]\s+실행 중인 클러스터를 채점합니다: 과제별 점수와 점수를 잃은 이유를 알려 줍니다$/m);
+    for (const command of ["run", "start", "check", "stop", "node", "list", "validate", "init", "batch", "selftest", "help"]) {
+      expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b.*[가-힣]`, "m"));
+    }
+  });
+
+  it("a Korean locale is enough; commander's own errors and defaults follow it", async () => {
+    vi.stubEnv("LANG", "ko_KR.UTF-8");
+    expect(await main(["validate", "--fast"])).toBe(EXIT.usage);
+    expect(stderr).toBe("오류: 알 수 없는 옵션 '--fast'\n(사용법은 `grade --help`로 보십시오)\n");
+    expect(await main(["batch", "--help"])).toBe(EXIT.ok);
+    expect(stdout.replace(/\s+/g, " ")).toContain('(기본값: "gradebook")');
+  });
+
+  it("--lang names a language grade does not speak: a usage error, listing those it does", async () => {
+    expect(await main(["list", "--lang", "fr"])).toBe(EXIT.usage);
+    expect(stderr).toBe("grade: --lang fr: use one of en, ko\n");
   });
 
   it("an unknown option is a usage error (2), and says so", async () => {
@@ -112,7 +143,7 @@ describe("grade (cli)", () => {
     expect(existsSync(path.join(dir, "exercises/exercise-3/solution"))).toBe(false);
 
     expect(await main(["init", "exercise-3", "--dir", dir])).toBe(EXIT.usage);
-    expect(stderr).toContain(`${dir} already has 9 files grade init would write: exercises/exercise-3/README.md,`);
+    expect(stderr).toContain(`${dir} already has 10 files grade init would write: exercises/exercise-3/README.ko.md, exercises/exercise-3/README.md,`);
     expect(await main(["init", "exercise-3", "--dir", dir, "--force"])).toBe(EXIT.ok);
   });
 

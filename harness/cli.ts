@@ -6,6 +6,8 @@ import { REPORTER_NAMES } from "./reporters/reporter-names.ts";
 import { installInterruptHandlers, interrupting } from "./runner/teardown.ts";
 import { PACKAGE_JSON } from "./package-info.ts";
 import { LANGUAGES, isLanguage, languageFrom, setLanguage } from "./i18n/language.ts";
+import { t } from "./i18n/messages.ts";
+import { speakTheLanguage } from "./i18n/commander.ts";
 
 // Node keeps the compiled code of the modules below on disk for the next run: a learner runs
 // `grade check` again and again, and loading the Kubernetes client is most of its time.
@@ -27,20 +29,20 @@ const commands = {
 };
 
 const collect = (value: string, previous: string[]) => [...previous, value];
-const reporterOption = () =>
-  new Option("--reporter <names>", `how to report: ${REPORTER_NAMES.join(", ")}; name=FILE sends one to a file (repeat or comma-separate)`).argParser(collect).default([]);
-const outputOption = () => new Option("--output <file>", "the file of the one file-writing reporter (json, junit) that names none");
-const kubeconfigOption = () => new Option("--kubeconfig <file>", "use this existing cluster instead of starting k3s");
-const workOption = () => new Option("--work <dir>", "the learner's work folder (default: work/<exercise>)");
+const reporterOption = () => new Option("--reporter <names>", t().help.reporter({ names: REPORTER_NAMES.join(", ") })).argParser(collect).default([]);
+const outputOption = () => new Option("--output <file>", t().help.output);
+const kubeconfigOption = () => new Option("--kubeconfig <file>", t().help.kubeconfig);
+const workOption = () => new Option("--work <dir>", t().help.work);
 
-/** Builds the CLI; `run` receives the exit code (tests pass their own). */
+/** Builds the CLI in the language grade speaks; `run` receives the exit code (tests pass their own). */
 export function buildProgram(exit: (code: number) => void): Command {
-  const program = new Command("grade")
-    .description("Grades hands-on Kubernetes exercises on a real, throwaway k3s cluster.")
-    .version(PACKAGE_JSON.version, "-V, --version", "print grade's version")
+  const say = t().help;
+  const program = speakTheLanguage(new Command("grade"))
+    .description(say.program)
+    .version(PACKAGE_JSON.version, "-V, --version", say.version)
     // Read by main() before parsing, wherever it stands; declared here for --help.
-    .option("--lang <language>", `the language grade speaks: ${LANGUAGES.join(", ")} (default: from the locale, LANG)`)
-    .showHelpAfterError("(run `grade --help` for usage)")
+    .option("--lang <language>", say.lang({ languages: LANGUAGES.join(", ") }))
+    .showHelpAfterError(say.afterError)
     // A command's options are read before its subcommand only (`grade batch merge` has its own --out).
     .enablePositionalOptions()
     .exitOverride();
@@ -51,7 +53,7 @@ export function buildProgram(exit: (code: number) => void): Command {
 
   program
     .command("run <exercise>", { isDefault: true })
-    .description("autograde: fresh cluster, run the learner's script, check, report, remove the cluster (also: grade <exercise>)")
+    .description(say.run)
     .addOption(workOption())
     .addOption(kubeconfigOption())
     .addOption(reporterOption())
@@ -59,56 +61,56 @@ export function buildProgram(exit: (code: number) => void): Command {
     .action(act(async (exercise: string, o) => (await commands.run()).runCommand(exercise, o)));
   program
     .command("start <exercise>")
-    .description("start a cluster with the exercise's starter deployed, and leave it running for you to work in")
+    .description(say.start)
     .addOption(kubeconfigOption())
     .addOption(workOption())
     .action(act(async (exercise: string, o) => (await commands.start()).startCommand(exercise, o)));
   program
     .command("check [exercise]")
-    .description("grade the running cluster: points per task, and why points were lost")
+    .description(say.check)
     .addOption(kubeconfigOption())
     .addOption(workOption())
     .addOption(reporterOption())
     .addOption(outputOption())
     .action(act(async (exercise: string | undefined, o) => (await commands.check()).checkCommand(exercise, o)));
-  program.command("stop").description("remove the cluster `grade start` made").action(act(async () => (await commands.stop()).stopCommand()));
+  program.command("stop").description(say.stop).action(act(async () => (await commands.stop()).stopCommand()));
   program
     .command("node <action> [name]")
-    .description("list the nodes of the cluster `grade start` made, or stop/start one as a failure would (grade node stop k3s-agent-1)")
+    .description(say.node)
     .action(act(async (action: string, name: string | undefined) => (await commands.node()).nodeCommand(action, name)));
   program
     .command("list")
-    .description("list the exercises")
-    .option("--kinds", "list the check kinds exercise files may use")
+    .description(say.list)
+    .option("--kinds", say.listKinds)
     .action(act(async (o: { kinds?: boolean }) => (await commands.list()).listCommand(o)));
   program
     .command("validate [exercises...]")
-    .description("check exercise files: ids, folders or exercise.yaml files (all under exercises/ when none is named)")
+    .description(say.validate)
     .action(act(async (refs: string[]) => (await commands.validate()).validateCommand(refs)));
   program
     .command("init <exercises...>")
-    .description("scaffold a GitHub Classroom assignment (template) repository: the exercises without solutions, a stub of the learner's work, the autograding workflow")
-    .option("--dir <dir>", "where to write it", ".")
-    .option("--force", "overwrite files that are already there")
-    .option("--action <ref>", "the grade action the workflow uses (default: this version's, e.g. for a fork or a pinned commit)")
+    .description(say.init)
+    .option("--dir <dir>", say.initDir, ".")
+    .option("--force", say.initForce)
+    .option("--action <ref>", say.initAction)
     .action(act(async (refs: string[], o: { dir: string; force?: boolean; action?: string }) => (await commands.init()).initCommand(refs, o)));
   const batch = program
     .command("batch <exercise> <submissions>")
-    .description("grade a class: every subfolder of <submissions> is one learner's work, each graded in its own cluster, several at once; writes a gradebook")
-    .option("--out <dir>", "the gradebook's folder: grades.csv, gradebook.json, learners/<learner>/", "gradebook")
-    .option("--parallel <n>", "submissions graded at once (default: from the machine's cores and free memory)")
-    .option("--shard <i/n>", "grade only the i-th of n parts of the class (a CI job matrix); join them with `grade batch merge`")
-    .option("--timeout <duration>", "each submission's deadline, e.g. 20m (default: the exercise's script and ready limits + 10m)")
+    .description(say.batch)
+    .option("--out <dir>", say.batchOut, "gradebook")
+    .option("--parallel <n>", say.batchParallel)
+    .option("--shard <i/n>", say.batchShard)
+    .option("--timeout <duration>", say.batchTimeout)
     .enablePositionalOptions()
     .action(act(async (exercise: string, submissions: string, o) => (await commands.batch()).batchCommand(exercise, submissions, o)));
   batch
     .command("merge <gradebooks...>")
-    .description("join the gradebooks of a class's shards into one")
-    .requiredOption("--out <dir>", "the merged gradebook's folder")
+    .description(say.merge)
+    .requiredOption("--out <dir>", say.mergeOut)
     .action(act(async (dirs: string[], o: { out: string }) => (await commands.batch()).mergeCommand(dirs, o)));
   program
     .command("selftest [exercises...]")
-    .description("prove exercises fair on fresh clusters: the reference solution scores full marks, the untouched starter less, every lost point explained (all when none is named)")
+    .description(say.selftest)
     .action(act(async (exercises: string[]) => (await commands.selftest()).selftestCommand(exercises)));
   return program;
 }
@@ -118,7 +120,9 @@ export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
   const { lang, rest } = takeLangOption(argv);
   if (lang !== undefined && !isLanguage(lang)) {
-    process.stderr.write(`grade: --lang ${lang}: use one of ${LANGUAGES.join(", ")}\n`);
+    // In the language the locale asks for: the one --lang names is not one grade speaks.
+    setLanguage(languageFrom(undefined));
+    process.stderr.write(`grade: ${t().errors.badLanguage({ language: lang, languages: LANGUAGES.join(", ") })}\n`);
     return EXIT.usage;
   }
   // Before the program is built: --help speaks the language too.
@@ -139,7 +143,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`grade: ${e.message}\n`);
       return EXIT.infrastructure;
     }
-    process.stderr.write(`grade: unexpected failure: ${(e as Error).stack ?? String(e)}\n`);
+    process.stderr.write(`grade: ${t().progress.unexpectedFailure({ error: (e as Error).stack ?? String(e) })}\n`);
     return EXIT.infrastructure;
   }
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { GradingContext, KubeObject } from "../types.ts";
+import { t } from "../../harness/i18n/messages.ts";
 
 /**
  * Which Events to look at. Events outlive what they report on (an hour by default), so they are
@@ -47,6 +48,5 @@ const eventTime = (e: KubeObject) => String(e.lastTimestamp ?? e.eventTime ?? (e
 
 export function describeEventFilter(filter: EventFilter): string {
   const { kind, name } = filter.involvedObject;
-  const about = kind || name ? ` about ${kind ?? "an object"}${name ? ` ${name}` : ""}` : "";
-  return `events${filter.reason ? ` with reason ${filter.reason}` : ""}${about} in namespace ${filter.namespace}`;
+  return t().checks.events({ namespace: filter.namespace, reason: filter.reason, kind, name });
 }

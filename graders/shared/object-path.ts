@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { t } from "../../harness/i18n/messages.ts";
 
 /**
  * A path into a Kubernetes object, as exercise files write it:
@@ -19,7 +20,7 @@ export function parseObjectPath(path: string): Step[] {
   while (STEP.lastIndex < path.length) {
     const at = STEP.lastIndex;
     const m = STEP.exec(path);
-    if (!m || (at === 0 && path.startsWith("."))) throw new Error(`cannot read the path "${path}" at "${path.slice(at)}": write keys.like.this, [0], [*], [field=value] or ["a.key"]`);
+    if (!m || (at === 0 && path.startsWith("."))) throw new Error(t().authoring.objectPath({ path, at: path.slice(at) }));
     if (m[1] !== undefined) steps.push({ key: m[1] });
     else if (m[2] !== undefined) steps.push({ key: m[2] });
     else if (m[3] !== undefined) steps.push({ index: Number(m[3]) });

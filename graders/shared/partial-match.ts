@@ -1,3 +1,5 @@
+import { t } from "../../harness/i18n/messages.ts";
+
 /**
  * Chainsaw-style partial matching: the expected value names only the fields it cares about.
  * - objects: every expected key must match; other keys of the actual object are ignored;
@@ -11,22 +13,22 @@ export interface Mismatch {
   actual: string;
 }
 
-const show = (value: unknown): string => (value === undefined ? "nothing" : JSON.stringify(value));
+const show = (value: unknown): string => (value === undefined ? t().checks.mismatchNothing : JSON.stringify(value));
 
 export function partialMatch(expected: unknown, actual: unknown, path = ""): Mismatch[] {
   if (Array.isArray(expected)) {
-    if (!Array.isArray(actual)) return [{ path: path || ".", expected: "a list", actual: show(actual) }];
+    if (!Array.isArray(actual)) return [{ path: path || ".", expected: t().checks.mismatchAList, actual: show(actual) }];
     const out: Mismatch[] = [];
     expected.forEach((item, i) => {
       if (!actual.some((candidate) => partialMatch(item, candidate).length === 0)) {
-        out.push({ path: `${path}[${i}]`, expected: `an element like ${show(item)}`, actual: `none among ${actual.length}` });
+        out.push({ path: `${path}[${i}]`, expected: t().checks.mismatchElementLike({ item: show(item) }), actual: t().checks.mismatchNoneAmong({ count: actual.length }) });
       }
     });
     return out;
   }
   if (expected !== null && typeof expected === "object") {
     if (actual === null || typeof actual !== "object" || Array.isArray(actual)) {
-      return [{ path: path || ".", expected: "an object", actual: show(actual) }];
+      return [{ path: path || ".", expected: t().checks.mismatchAnObject, actual: show(actual) }];
     }
     return Object.entries(expected as Record<string, unknown>)
       .flatMap(([key, value]) => partialMatch(value, (actual as Record<string, unknown>)[key], path ? `${path}.${key}` : key))
@@ -36,5 +38,5 @@ export function partialMatch(expected: unknown, actual: unknown, path = ""): Mis
 }
 
 export function formatMismatches(mismatches: Mismatch[]): string {
-  return mismatches.map((m) => `* ${m.path}: expected ${m.expected}, got ${m.actual}`).join("\n");
+  return mismatches.map((m) => t().checks.mismatch(m)).join("\n");
 }

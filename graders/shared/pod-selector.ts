@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { GradingContext, PodInfo } from "../types.ts";
+import { t } from "../../harness/i18n/messages.ts";
 
 /** Which pods a check looks at: a namespace and the labels they must carry. */
 export const podSelectorSchema = z
@@ -18,8 +19,7 @@ export function labelSelector(labels: Record<string, string>): string {
 }
 
 export function describeSelector(selector: PodSelector): string {
-  const labels = labelSelector(selector.labels);
-  return `pods${labels ? ` with labels ${labels}` : ""} in namespace ${selector.namespace}`;
+  return t().checks.podsSelected({ namespace: selector.namespace, labels: labelSelector(selector.labels) });
 }
 
 /** Pods that match and are not being deleted, oldest name first, so results are stable. */

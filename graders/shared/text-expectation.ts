@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { PodInfo } from "../types.ts";
+import { t } from "../../harness/i18n/messages.ts";
 
 /** A regular expression, checked when the exercise is loaded rather than when it is graded. */
 export const regexSchema = z.string().refine(
@@ -11,7 +12,7 @@ export const regexSchema = z.string().refine(
       return false;
     }
   },
-  { message: "not a valid regular expression (JavaScript syntax)" },
+  { error: () => t().checks.invalidRegex },
 );
 
 /**
@@ -23,7 +24,7 @@ export const textExpectationSchema = z.union([
   z.object({ contains: z.string() }).strict(),
   z.object({ matches: regexSchema }).strict(),
   z.object({ notContains: z.string() }).strict(),
-], { error: "use exactly one of: equals, contains, matches, notContains" });
+], { error: () => t().checks.oneTextExpectation });
 
 export type TextExpectation = z.infer<typeof textExpectationSchema>;
 
@@ -40,10 +41,11 @@ export function fillTemplate(text: string, pod: PodInfo | undefined): string {
 
 /** The expectation in words, for `expected:` in a report. */
 export function describeExpectation(expect: TextExpectation, pod?: PodInfo): string {
-  if ("equals" in expect) return `exactly ${JSON.stringify(fillTemplate(expect.equals, pod))}`;
-  if ("contains" in expect) return `text containing ${JSON.stringify(fillTemplate(expect.contains, pod))}`;
-  if ("matches" in expect) return `text matching /${fillTemplate(expect.matches, pod)}/m`;
-  return `text without ${JSON.stringify(fillTemplate(expect.notContains, pod))}`;
+  const say = t().checks;
+  if ("equals" in expect) return say.textEquals({ text: JSON.stringify(fillTemplate(expect.equals, pod)) });
+  if ("contains" in expect) return say.textContains({ text: JSON.stringify(fillTemplate(expect.contains, pod)) });
+  if ("matches" in expect) return say.textMatches({ pattern: fillTemplate(expect.matches, pod) });
+  return say.textLacks({ text: JSON.stringify(fillTemplate(expect.notContains, pod)) });
 }
 
 export function meetsExpectation(text: string, expect: TextExpectation, pod?: PodInfo): boolean {
@@ -55,7 +57,7 @@ export function meetsExpectation(text: string, expect: TextExpectation, pod?: Po
 
 /** Long outputs are cut for the report: the learner needs the gist, not 10 000 log lines. */
 export function excerpt(text: string, max = 400): string {
-  const t = text.trim();
-  if (t.length <= max) return t === "" ? "(empty)" : t;
-  return `…${t.slice(t.length - max)}`;
+  const trimmed = text.trim();
+  if (trimmed.length <= max) return trimmed === "" ? t().checks.emptyText : trimmed;
+  return `…${trimmed.slice(trimmed.length - max)}`;
 }

@@ -4,6 +4,7 @@ import { describeEventFilter, eventFilterSchema, selectEvents } from "./events.t
 import { asText, objectPathSchema, readObjectPath } from "./object-path.ts";
 import { labelSelector, podSelectorSchema, selectPods, selectRunningPods } from "./pod-selector.ts";
 import { regexSchema } from "./text-expectation.ts";
+import { t } from "../../harness/i18n/messages.ts";
 
 /**
  * Where the true value of a learner's answer is read from, on the live cluster. Each source yields
@@ -81,7 +82,7 @@ const event = z
   .strict();
 
 export const truthSourceSchema = z.union([podField, logs, exec, podProxy, objectField, objectCount, apiPath, apiServer, currentReplicaSet, event], {
-  error: "use exactly one of: podField (with pods), logs, exec, podProxy, objectField, objectCount, apiPath, apiServer, currentReplicaSet, event",
+  error: () => t().checks.truth.oneSource,
 });
 export type TruthSource = z.infer<typeof truthSourceSchema>;
 
@@ -103,30 +104,31 @@ async function selectObjects(ctx: GradingContext, q: ObjectQuery): Promise<KubeO
   return objects.filter((o) => where.every(([path, want]) => readObjectPath(o, path).some((v) => asText(v) === String(want))));
 }
 
-const describeQuery = (q: ObjectQuery) => `${q.kind}${q.name ? ` ${q.name}` : "s"}${q.namespace ? ` in namespace ${q.namespace}` : ""}`;
+const describeQuery = (q: ObjectQuery) => t().checks.truth.objects({ kind: q.kind, name: q.name, namespace: q.namespace });
 const textsAt = (objects: unknown[], path: string) => objects.flatMap((o) => readObjectPath(o, path).map(asText));
 
 /** The live values, with a few words saying where they came from (for the report). */
 export async function readTruth(ctx: GradingContext, source: TruthSource): Promise<{ values: string[]; from: string }> {
   const defined = (xs: (string | undefined)[]) => xs.filter((x): x is string => x !== undefined && x !== "");
+  const say = t().checks.truth;
   if ("podField" in source) {
     const pods = await selectPods(ctx, source.pods);
-    return { values: defined(pods.map((p) => ({ name: p.name, nodeName: p.nodeName, podIP: p.podIP, namespace: p.namespace })[source.podField])), from: `the pods' ${source.podField}` };
+    return { values: defined(pods.map((p) => ({ name: p.name, nodeName: p.nodeName, podIP: p.podIP, namespace: p.namespace })[source.podField])), from: say.podField({ field: source.podField }) };
   }
   if ("logs" in source) {
     const pods = await selectRunningPods(ctx, source.logs.pods);
     const logs = await Promise.all(pods.map((p) => ctx.podLogs(p.namespace, p.name, source.logs.container)));
-    return { values: defined(logs.map((l) => firstCapture(l, source.logs.pattern))), from: "the container logs" };
+    return { values: defined(logs.map((l) => firstCapture(l, source.logs.pattern))), from: say.logs };
   }
   if ("exec" in source) {
     const pods = await selectRunningPods(ctx, source.exec.pods);
     const outs = await Promise.all(pods.map((p) => ctx.exec(p.namespace, p.name, source.exec.container, source.exec.command)));
-    return { values: defined(outs.map((o) => firstCapture(o.stdout, source.exec.pattern))), from: `\`${source.exec.command.join(" ")}\` in the container` };
+    return { values: defined(outs.map((o) => firstCapture(o.stdout, source.exec.pattern))), from: say.exec({ command: source.exec.command.join(" ") }) };
   }
   if ("podProxy" in source) {
     const pods = await selectRunningPods(ctx, source.podProxy.pods);
     const replies = await Promise.all(pods.map((p) => ctx.podProxyGet(p.namespace, p.name, source.podProxy.port, source.podProxy.path)));
-    return { values: defined(replies.filter((r) => r.status === 200).map((r) => r.body.trim())), from: "the app's reply through the API server proxy" };
+    return { values: defined(replies.filter((r) => r.status === 200).map((r) => r.body.trim())), from: say.podProxy };
   }
   if ("objectField" in source) {
     const q = source.objectField;
@@ -134,31 +136,31 @@ export async function readTruth(ctx: GradingContext, source: TruthSource): Promi
   }
   if ("objectCount" in source) {
     const q = source.objectCount;
-    return { values: [String((await selectObjects(ctx, q)).length)], from: `the number of ${describeQuery(q)}` };
+    return { values: [String((await selectObjects(ctx, q)).length)], from: say.objectCount({ objects: describeQuery(q) }) };
   }
   if ("apiPath" in source) {
     const { path, field } = source.apiPath;
     const reply = await ctx.apiGet(path);
-    if (reply.status !== 200) return { values: [], from: `GET ${path} on the API server (HTTP ${reply.status})` };
-    if (!field) return { values: defined([reply.body.trim()]), from: `GET ${path} on the API server` };
+    if (reply.status !== 200) return { values: [], from: say.apiPathStatus({ path, status: reply.status }) };
+    if (!field) return { values: defined([reply.body.trim()]), from: say.apiPath({ path }) };
     let json: unknown;
     try {
       json = JSON.parse(reply.body);
     } catch {
-      return { values: [], from: `GET ${path} on the API server (not JSON)` };
+      return { values: [], from: say.apiPathNotJson({ path }) };
     }
-    return { values: defined(textsAt([json], field)), from: `${field} of GET ${path} on the API server` };
+    return { values: defined(textsAt([json], field)), from: say.apiPathField({ path, field }) };
   }
   if ("apiServer" in source) {
-    return { values: [ctx.apiServerUrl()], from: "the control plane's URL" };
+    return { values: [ctx.apiServerUrl()], from: say.apiServer };
   }
   if ("currentReplicaSet" in source) {
     const { deployment, namespace, path } = source.currentReplicaSet;
     const rs = await currentReplicaSetOf(ctx, deployment, namespace);
-    return { values: defined(textsAt(rs ? [rs] : [], path)), from: `the current ReplicaSet of Deployment ${deployment}: ${path}` };
+    return { values: defined(textsAt(rs ? [rs] : [], path)), from: say.currentReplicaSet({ deployment, path }) };
   }
   const events = await selectEvents(ctx, source.event);
-  return { values: defined(events.map((e) => firstCapture(e.message, source.event.pattern))), from: `the messages of ${describeEventFilter(source.event)}` };
+  return { values: defined(events.map((e) => firstCapture(e.message, source.event.pattern))), from: say.events({ events: describeEventFilter(source.event) }) };
 }
 
 const REVISION = "deployment.kubernetes.io/revision";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { SubmissionStatus } from "./submission-result.ts";
+import { t } from "../i18n/messages.ts";
 
 /** What `grade batch` reads of the json reporter's output (report.json); the rest is kept as written. */
 export const childReportSchema = z.looseObject({
@@ -38,7 +39,8 @@ export interface Classified {
  * stop a run come first, since a run it stopped reports itself as interrupted.
  */
 export function classifyRun(end: ChildEnd): Classified {
-  if (end.stoppedBecause === "interrupt") return { status: "interrupted", note: "the batch was interrupted while this submission was being graded" };
+  const say = t().batch;
+  if (end.stoppedBecause === "interrupt") return { status: "interrupted", note: say.interruptedWhileGraded };
   if (end.stoppedBecause === "deadline") return { status: "timed-out" };
   const report = end.report;
   switch (report?.outcome) {
@@ -48,14 +50,14 @@ export function classifyRun(end: ChildEnd): Classified {
       return { status: end.hasScript ? "graded" : "no-script", points: report.points ?? 0, taskPoints, ...(note !== undefined && { note }) };
     }
     case "infrastructure-error":
-      return { status: "infrastructure-error", note: report.reason ?? end.lastError ?? "the cluster failed" };
+      return { status: "infrastructure-error", note: report.reason ?? end.lastError ?? say.clusterFailed };
     case "interrupted":
       // Not by the batch: something else on the machine sent the signal.
-      return { status: "interrupted", note: report.reason ?? "grade run was interrupted by a signal the batch did not send" };
+      return { status: "interrupted", note: report.reason ?? say.interruptedByOther };
     default: {
-      const how = end.signal ? `was killed by ${end.signal}` : `exited with ${end.exitCode ?? "no code"}`;
+      const how = end.signal ? say.killedBy({ signal: end.signal }) : say.exitedWith({ exitCode: end.exitCode });
       const why = report?.outcome === "usage-error" ? report.reason : end.lastError;
-      return { status: "crashed", note: `grade run ${how} without a result${why ? `: ${why}` : ""}` };
+      return { status: "crashed", note: say.noResult({ how, why }) };
     }
   }
 }

@@ -14,6 +14,8 @@ import type { HostPortTurns } from "./host-port-turns.ts";
 import { killLeftoverProcesses } from "./leftover-processes.ts";
 import type { Submission } from "./submissions.ts";
 import type { SubmissionResult } from "./submission-result.ts";
+import { t } from "../i18n/messages.ts";
+import { currentLanguage } from "../i18n/language.ts";
 
 /** The grade CLI, run as a child by the same Node as this process. */
 const GRADE = [process.execPath, path.resolve(import.meta.dirname, "../cli.ts")];
@@ -70,7 +72,8 @@ export async function gradeSubmission(sub: Submission, o: GradeSubmissionOptions
   const child = execa(
     o.command?.[0] ?? GRADE[0]!,
     // Exercise and work by absolute path; the report (and the run's own files) in the run's folder.
-    [...(o.command ?? GRADE).slice(1), "run", o.exerciseFile, "--work", workDir, "--reporter", `json=${LEARNER_FILES.report}`],
+    // In the batch's language: the notes and messages of each learner's report are read by the same instructor.
+    [...(o.command ?? GRADE).slice(1), "run", o.exerciseFile, "--work", workDir, "--reporter", `json=${LEARNER_FILES.report}`, "--lang", currentLanguage()],
     {
       cwd: learnerDir,
       env: { NO_COLOR: "1", FORCE_COLOR: undefined, [RUN_ID_ENV]: runId, ...(o.turns && { [HOST_PORTS_ENV]: o.turns.ports.join(",") }) },
@@ -112,7 +115,7 @@ export async function gradeSubmission(sub: Submission, o: GradeSubmissionOptions
           continue;
         }
         deadline.resume();
-        if (busy.length > 0) notes.push(`port ${busy.join(", ")} was in use by another program when this script ran: its port checks may be wrong`);
+        if (busy.length > 0) notes.push(t().batch.portWasBusy({ ports: busy.join(", ") }));
         await child.sendMessage({ gradeBatch: "host-ports-yours" } satisfies HostPortMessage).catch(() => {});
       }
     })().catch(() => {});
@@ -126,8 +129,8 @@ export async function gradeSubmission(sub: Submission, o: GradeSubmissionOptions
   // Whatever the run could not clean up itself (it was killed first). Nothing, normally.
   if (sub.hasScript) {
     const leftContainers = await (o.removeCluster ?? removeRun)(runId).catch(() => 0);
-    if (leftContainers > 0) notes.push(`its cluster (${leftContainers} container(s)) was left behind and has been removed`);
-    if (killLeftoverProcesses(workDir).length > 0) notes.push("processes its script left running have been killed");
+    if (leftContainers > 0) notes.push(t().batch.clusterLeftBehind({ containers: leftContainers }));
+    if (killLeftoverProcesses(workDir).length > 0) notes.push(t().batch.processesKilled);
   }
   // Only now, with its script's processes gone, may the next script listen on the ports.
   o.turns?.release(sub.learner);
@@ -140,7 +143,7 @@ export async function gradeSubmission(sub: Submission, o: GradeSubmissionOptions
   let note = classified.note && tidyPaths(classified.note, learnerDir, o.exercise.id);
   if (classified.status === "no-script") note = missingScriptNote(sub, o.exercise);
   if (classified.status === "timed-out") {
-    note = `grading did not finish within ${formatDuration(o.deadlineMs)} and was stopped${end.signal === "SIGKILL" ? " (killed)" : ""}; ${LEARNER_FILES.log} shows how far it got`;
+    note = t().batch.timedOut({ deadline: formatDuration(o.deadlineMs), killed: end.signal === "SIGKILL", log: LEARNER_FILES.log });
   }
   const relative = (file: string) => path.relative(o.gradebookDir, path.join(learnerDir, file));
   return {
@@ -184,9 +187,8 @@ function tidyPaths(note: string, learnerDir: string, exerciseId: string): string
 
 function missingScriptNote(sub: Submission, exercise: Exercise): string {
   const script = exercise.work.script;
-  return sub.layout === "repository"
-    ? `no ${path.join("work", exercise.id, script)} in the submission`
-    : `no ${path.join("work", exercise.id, script)} and no ${script} in the submission`;
+  const inWork = path.join("work", exercise.id, script);
+  return sub.layout === "repository" ? t().batch.noScriptInRepository({ script: inWork }) : t().batch.noScriptAtAll({ script: inWork, name: script });
 }
 
 /** A one-shot timer that can stop counting for a while. */

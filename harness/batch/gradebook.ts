@@ -5,6 +5,8 @@ import { z } from "zod";
 import { UsageError } from "../errors.ts";
 import { formatCsv, type CsvCell } from "./csv.ts";
 import { submissionResultSchema, type SubmissionResult } from "./submission-result.ts";
+import { t } from "../i18n/messages.ts";
+import { useZodLanguage } from "../i18n/zod-language.ts";
 
 /**
  * A gradebook folder (`grade batch --out DIR`):
@@ -42,9 +44,10 @@ export async function writeGradebook(dir: string, book: Gradebook): Promise<void
 
 export async function readGradebook(dir: string): Promise<Gradebook> {
   const file = path.join(dir, GRADEBOOK_FILES.json);
-  if (!existsSync(file)) throw new UsageError(`${dir} is not a gradebook: it has no ${GRADEBOOK_FILES.json} (grade batch --out ${dir} writes one)`);
+  if (!existsSync(file)) throw new UsageError(t().batch.notAGradebook({ dir, file: GRADEBOOK_FILES.json }));
+  useZodLanguage();
   const parsed = gradebookSchema.safeParse(JSON.parse(await readFile(file, "utf8")));
-  if (!parsed.success) throw new UsageError(`${file} is not a gradebook grade can read: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!parsed.success) throw new UsageError(t().batch.unreadableGradebook({ file, problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }));
   return parsed.data;
 }
 
@@ -56,7 +59,7 @@ export function assertGradebookFolder(dir: string): void {
   if (!existsSync(dir)) return;
   const entries = readdirSync(dir);
   if (entries.length > 0 && !entries.includes(GRADEBOOK_FILES.json)) {
-    throw new UsageError(`${dir} already holds other files: choose an empty or new folder with --out (a gradebook is ${GRADEBOOK_FILES.csv}, ${GRADEBOOK_FILES.json} and ${GRADEBOOK_FILES.learners}/)`);
+    throw new UsageError(t().batch.folderNotEmpty({ dir, files: `${GRADEBOOK_FILES.csv}, ${GRADEBOOK_FILES.json} ${t().report.and.trim()} ${GRADEBOOK_FILES.learners}/` }));
   }
 }
 

@@ -1,4 +1,5 @@
 import { step } from "../ui/step.ts";
+import { t } from "../i18n/messages.ts";
 
 /**
  * Learner scripts run on the host, and some listen there: exercise 3's script leaves `kubectl
@@ -21,7 +22,7 @@ export const isHostPortMessage = (m: unknown, kind: HostPortMessage["gradeBatch"
 export async function takeHostPortTurn(env: NodeJS.ProcessEnv = process.env): Promise<() => void> {
   const ports = env[HOST_PORTS_ENV];
   if (!ports || !process.send || !process.connected) return () => {};
-  await step(`Waiting for a turn on port ${ports} (grade batch: one learner script at a time may use it)`, () => waitForTurn());
+  await step(t().progress.waitingForTurn({ ports }), () => waitForTurn());
   return () => {
     if (process.connected) process.send!({ gradeBatch: "release-host-ports" } satisfies HostPortMessage);
   };

@@ -6,6 +6,7 @@ import { GRADEBOOK_FILES, assertGradebookFolder, readGradebook, writeGradebook, 
 import { formatShard, pickShard } from "./shard.ts";
 import type { SubmissionResult } from "./submission-result.ts";
 import { compareNames } from "./submissions.ts";
+import { t } from "../i18n/messages.ts";
 
 /**
  * One gradebook from the gradebooks of a class's shards (a job matrix's artifacts): their rows
@@ -14,10 +15,11 @@ import { compareNames } from "./submissions.ts";
  * so (status missing), so the merged gradebook always lists the whole class.
  */
 export async function mergeGradebooks(dirs: readonly string[], out: string): Promise<Gradebook> {
-  if (dirs.length === 0) throw new UsageError("grade batch merge needs the gradebook folders to merge, e.g. grade batch merge shard-1 shard-2 --out gradebook");
+  const say = t().batch;
+  if (dirs.length === 0) throw new UsageError(say.nothingToMerge);
   const outDir = path.resolve(out);
   for (const dir of dirs) {
-    if (path.resolve(dir) === outDir) throw new UsageError(`--out ${out} is one of the gradebooks being merged: write the merge to a folder of its own`);
+    if (path.resolve(dir) === outDir) throw new UsageError(say.mergeIntoItself({ out }));
   }
   assertGradebookFolder(out);
   const books = await Promise.all(dirs.map(async (dir) => ({ dir, book: await readGradebook(dir) })));
@@ -25,18 +27,18 @@ export async function mergeGradebooks(dirs: readonly string[], out: string): Pro
   const first = books[0]!;
   for (const { dir, book } of books.slice(1)) {
     if (JSON.stringify(book.exercise) !== JSON.stringify(first.book.exercise)) {
-      throw new UsageError(`${dir} grades ${book.exercise.id} with other tasks than ${first.dir} (${first.book.exercise.id}): only gradebooks of the same exercise merge`);
+      throw new UsageError(say.otherExercise({ dir, exercise: book.exercise.id, first: first.dir, firstExercise: first.book.exercise.id }));
     }
   }
   const counts = new Set(books.flatMap(({ book }) => (book.shard ? [book.shard.count] : [])));
-  if (counts.size > 1) throw new UsageError(`the gradebooks come from different splits (${[...counts].map((n) => `…/${n}`).join(", ")}): merge the shards of one batch`);
+  if (counts.size > 1) throw new UsageError(say.otherSplits({ splits: [...counts].map((n) => `…/${n}`).join(", ") }));
 
   const from = new Map<string, string>();
   const rows: SubmissionResult[] = [];
   for (const { dir, book } of books) {
     for (const row of book.learners) {
       const earlier = from.get(row.learner);
-      if (earlier) throw new UsageError(`${row.learner} is graded in both ${earlier} and ${dir}: was one shard given twice?`);
+      if (earlier) throw new UsageError(say.gradedTwice({ learner: row.learner, first: earlier, second: dir }));
       from.set(row.learner, dir);
       rows.push(row);
     }
@@ -47,8 +49,8 @@ export async function mergeGradebooks(dirs: readonly string[], out: string): Pro
   const count = [...counts][0];
   for (const learner of wholeClass.filter((l) => !from.has(l))) {
     const shardIndex = count ? Array.from({ length: count }, (_, i) => i + 1).find((index) => pickShard(wholeClass, { index, count }).includes(learner)) : undefined;
-    const which = shardIndex ? `shard ${formatShard({ index: shardIndex, count: count! })}` : "no gradebook given";
-    rows.push({ learner, status: "missing", maxPoints: first.book.exercise.maxPoints, note: `${which} left no gradebook: grade it again`, ms: 0, files: {} });
+    const note = shardIndex ? say.shardMissing({ shard: formatShard({ index: shardIndex, count: count! }) }) : say.noGradebookGiven;
+    rows.push({ learner, status: "missing", maxPoints: first.book.exercise.maxPoints, note, ms: 0, files: {} });
   }
 
   await rm(path.join(out, GRADEBOOK_FILES.learners), { recursive: true, force: true });

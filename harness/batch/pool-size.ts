@@ -1,4 +1,5 @@
 import os from "node:os";
+import { t } from "../i18n/messages.ts";
 
 const MiB = 1024 * 1024;
 
@@ -31,10 +32,11 @@ export function poolSize(machine: Machine = thisMachine()): { parallel: number; 
   const byCores = machine.cores * RUNS_PER_CORE;
   const byMemory = Math.floor((machine.availableMemory - MEMORY_RESERVED) / MEMORY_PER_RUN);
   const parallel = Math.max(1, Math.min(byCores, byMemory));
-  const memory = `${(machine.availableMemory / 1024 / MiB).toFixed(1)} GiB free`;
+  const say = t().batch;
+  const memory = say.freeMemory({ gib: (machine.availableMemory / 1024 / MiB).toFixed(1) });
   const why =
     byMemory < byCores
-      ? `${memory} allows ${Math.max(byMemory, 0)} (${MEMORY_PER_RUN / MiB} MiB each)${parallel > byMemory ? "; at least 1" : ""}`
-      : `${machine.cores} core${machine.cores === 1 ? "" : "s"} × ${RUNS_PER_CORE}`;
+      ? say.byMemory({ memory, count: Math.max(byMemory, 0), each: MEMORY_PER_RUN / MiB, atLeastOne: parallel > byMemory })
+      : say.byCores({ cores: machine.cores, perCore: RUNS_PER_CORE });
   return { parallel, why };
 }

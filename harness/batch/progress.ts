@@ -2,6 +2,7 @@ import ora, { type Ora } from "ora";
 import pc from "picocolors";
 import { estimateRemainingMs, formatDuration } from "./eta.ts";
 import { isGraded, type SubmissionResult } from "./submission-result.ts";
+import { t } from "../i18n/messages.ts";
 
 /** How far a batch is: what the progress display shows, computed without a terminal (tests use it as is). */
 export interface ProgressState {
@@ -26,13 +27,14 @@ export function etaMs(state: ProgressState, now: number): number | undefined {
 
 /** "3/8 done · running: alice 23s, bob 5s · 3 queued · ETA 1m20s" */
 export function statusLine(state: ProgressState, now: number): string {
+  const say = t().batch;
   const running = [...state.running].map(([learner, started]) => `${learner} ${formatDuration(now - started)}`);
   const eta = etaMs(state, now);
   return [
-    `${state.done.length}/${state.total} done`,
-    running.length > 0 ? `running: ${running.join(", ")}` : "none running",
-    `${state.queued.length} queued`,
-    ...(state.running.size + state.queued.length > 0 ? [eta === undefined ? "ETA after the first is graded" : `ETA ${formatDuration(eta)}`] : []),
+    say.done({ done: state.done.length, total: state.total }),
+    running.length > 0 ? say.running({ learners: running.join(", ") }) : say.noneRunning,
+    say.queued({ count: state.queued.length }),
+    ...(state.running.size + state.queued.length > 0 ? [eta === undefined ? say.etaUnknown : say.eta({ duration: formatDuration(eta) })] : []),
   ].join(" · ");
 }
 
@@ -72,7 +74,7 @@ export class BatchProgress {
   started(learner: string): void {
     this.state.queued = this.state.queued.filter((l) => l !== learner);
     this.state.running.set(learner, Date.now());
-    if (!this.spinner) this.stream.write(`… ${learner}: grading · ${statusLine(this.state, Date.now())}\n`);
+    if (!this.spinner) this.stream.write(`${t().batch.startedGrading({ learner, status: statusLine(this.state, Date.now()) })}\n`);
     this.refresh();
   }
 

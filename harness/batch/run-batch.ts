@@ -17,6 +17,7 @@ import { formatShard, pickShard, type Shard } from "./shard.ts";
 import { findSubmissions, type Submission } from "./submissions.ts";
 import type { SubmissionResult } from "./submission-result.ts";
 import { formatSummary } from "./summary.ts";
+import { t } from "../i18n/messages.ts";
 
 /**
  * A submission's deadline beyond the exercise's own limits (its script's time limit and the
@@ -82,20 +83,18 @@ export async function runBatch(exerciseRef: string, submissionsDir: string, o: B
   if (mine.some((s) => s.hasScript)) {
     await docker.check();
     const busy = await busyPorts(hostPorts);
-    if (busy.length > 0) {
-      throw new InfrastructureError(
-        `port ${busy.join(", ")} on this machine is in use: ${exercise.id}'s checks reach each learner's \`kubectl proxy\` there, so a batch needs it free. Stop what listens on it (\`ss -ltnp\` names it), then run grade batch again.`,
-      );
-    }
+    if (busy.length > 0) throw new InfrastructureError(t().batch.portsBusy({ ports: busy.join(", "), exercise: exercise.id }));
   }
   const turns = hostPorts.length > 0 && parallel > 1 ? new HostPortTurns(hostPorts) : undefined;
 
   const stream = o.progressStream ?? process.stderr;
+  const say = t().batch;
   stream.write(
-    `${pc.bold(`Grading ${mine.length} submission${mine.length === 1 ? "" : "s"} of ${exercise.id}`)}` +
-      `${o.shard ? ` (shard ${formatShard(o.shard)} of a class of ${everyone.length})` : ""}, ${parallel} at a time (${pool.why}); ` +
-      `deadline ${formatDuration(deadlineMs)} each` +
-      `${turns ? `; port ${hostPorts.join(", ")}: one learner script at a time` : ""}\n`,
+    pc.bold(say.grading({ count: mine.length, exercise: exercise.id })) +
+      (o.shard ? say.ofAShard({ shard: formatShard(o.shard), total: everyone.length }) : "") +
+      say.atATime({ parallel, why: pool.why, deadline: formatDuration(deadlineMs) }) +
+      (turns ? say.portTurns({ ports: hostPorts.join(", ") }) : "") +
+      "\n",
   );
 
   const startedAt = new Date();
@@ -124,7 +123,7 @@ export async function runBatch(exerciseRef: string, submissionsDir: string, o: B
         learner: current.learner,
         status: "crashed",
         maxPoints,
-        note: `grade batch could not run grade for it: ${(e as Error).message?.split("\n")[0] ?? String(e)}`,
+        note: say.couldNotRun({ error: (e as Error).message?.split("\n")[0] ?? String(e) }),
         ms: 0,
         files: {},
       }));
@@ -143,7 +142,7 @@ export async function runBatch(exerciseRef: string, submissionsDir: string, o: B
       ...(o.shard && { shard: o.shard }),
       // Never started, because the batch was interrupted first: a row all the same.
       learners: mine.map(
-        (s) => results.get(s.learner) ?? { learner: s.learner, status: "interrupted", maxPoints, note: "not started: the batch was interrupted first", ms: 0, files: {} },
+        (s) => results.get(s.learner) ?? { learner: s.learner, status: "interrupted", maxPoints, note: say.notStarted, ms: 0, files: {} },
       ),
       startedAt: startedAt.toISOString(),
       ms: Date.now() - startedAt.getTime(),
@@ -158,7 +157,7 @@ export async function runBatch(exerciseRef: string, submissionsDir: string, o: B
   // written with what was graded; only then does the process exit (130).
   const forget = onInterrupt(async (signal) => {
     const running = mine.length - queue.length - results.size;
-    progress.say(`${signal}: stopping ${running} running submission${running === 1 ? "" : "s"} (each removes its cluster), then writing the gradebook…`);
+    progress.say(say.stopping({ signal, count: running }));
     cancel.abort();
     await finished;
   });

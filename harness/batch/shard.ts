@@ -1,4 +1,5 @@
 import { UsageError } from "../errors.ts";
+import { t } from "../i18n/messages.ts";
 
 /** One of `count` parts of a class (1-based), so a job matrix can share the grading out. */
 export interface Shard {
@@ -12,7 +13,7 @@ export function parseShard(text: string): Shard {
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
   if (!m || count < 1 || index < 1 || index > count) {
-    throw new UsageError(`--shard ${text}: expected I/N with 1 ≤ I ≤ N, e.g. --shard 1/4 for the first of four parts (in a job matrix: --shard \${{ matrix.shard }}/4)`);
+    throw new UsageError(t().batch.badShard({ shard: text }));
   }
   return { index, count };
 }

@@ -2,6 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../errors.ts";
+import { t } from "../i18n/messages.ts";
 
 /**
  * One learner's submission: a subfolder of the submissions folder, named after the learner. It is
@@ -25,7 +26,7 @@ export const compareNames = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 
 export async function findSubmissions(dir: string, exercise: { id: string; script: string }, o: { exclude?: string[] } = {}): Promise<Submission[]> {
   const root = path.resolve(dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) {
-    throw new UsageError(`no submissions folder ${dir}: give the folder that holds one subfolder per learner (their clone of the assignment repository, or a folder with ${exercise.script})`);
+    throw new UsageError(t().batch.noSubmissionsFolder({ dir, script: exercise.script }));
   }
   const excluded = new Set((o.exclude ?? []).map((p) => path.resolve(p)));
   const entries = await readdir(root, { withFileTypes: true });
@@ -35,7 +36,7 @@ export async function findSubmissions(dir: string, exercise: { id: string; scrip
     .map((e) => e.name)
     .sort(compareNames);
   if (learners.length === 0) {
-    throw new UsageError(`${dir} holds no submissions: put each learner's work in a subfolder of its own (their clone of the assignment repository, or a folder with ${exercise.script})`);
+    throw new UsageError(t().batch.noSubmissions({ dir, script: exercise.script }));
   }
   return learners.map((learner) => detectLayout(learner, path.join(root, learner), exercise));
 }

@@ -3,15 +3,24 @@ import pc from "picocolors";
 import { formatDuration } from "./eta.ts";
 import { GRADEBOOK_FILES, type Gradebook } from "./gradebook.ts";
 import { isGraded } from "./submission-result.ts";
+import { t } from "../i18n/messages.ts";
+import stringWidth from "string-width";
 
 /** The table printed at the end of a batch (and of a merge): one row per learner, then the totals and what was not graded. */
 export function formatSummary(book: Gradebook, out: string, c = pc.createColors(false)): string {
+  const say = t().batch;
   const rows = book.learners.map((r) => [r.learner, r.points === undefined ? "–" : `${r.points}/${r.maxPoints}`, r.status, formatDuration(r.ms), r.note ?? ""]);
-  const header = ["learner", "points", "status", "time", "note"];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const { learner, points, status, time, note } = say.columns;
+  const header = [learner, points, status, time, note];
+  // Display widths: Korean headers (and learners' names) take two columns a syllable.
+  const widths = header.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i]!))));
+  const pad = (cell: string, width: number, start: boolean) => {
+    const fill = " ".repeat(Math.max(0, width - stringWidth(cell)));
+    return start ? fill + cell : cell + fill;
+  };
   const line = (cells: string[]) =>
     cells
-      .map((cell, i) => (i === 1 || i === 3 ? cell.padStart(widths[i]!) : i === cells.length - 1 ? cell : cell.padEnd(widths[i]!)))
+      .map((cell, i) => (i === 1 || i === 3 ? pad(cell, widths[i]!, true) : i === cells.length - 1 ? cell : pad(cell, widths[i]!, false)))
       .join("  ")
       .trimEnd();
   const lines = [c.bold(`${book.exercise.title} (${book.exercise.id})`), "", c.dim(line(header)), ...rows.map(line), ""];
@@ -22,16 +31,16 @@ export function formatSummary(book: Gradebook, out: string, c = pc.createColors(
   const mean = graded.length > 0 ? graded.reduce((sum, r) => sum + (r.points ?? 0), 0) / graded.length : undefined;
   lines.push(
     [
-      `${book.learners.length} submission${book.learners.length === 1 ? "" : "s"}`,
-      `${graded.length} graded${withoutScript > 0 ? ` (${withoutScript} without a script)` : ""}`,
-      ...(notGraded.length > 0 ? [c.red(`${notGraded.length} not graded`)] : []),
-      ...(mean !== undefined ? [`mean ${Math.round(mean * 100) / 100}/${book.exercise.maxPoints}`] : []),
-      `in ${formatDuration(book.ms)}`,
+      say.submissions({ count: book.learners.length }),
+      say.graded({ count: graded.length, withoutScript }),
+      ...(notGraded.length > 0 ? [c.red(say.notGradedCount({ count: notGraded.length }))] : []),
+      ...(mean !== undefined ? [say.mean({ mean: Math.round(mean * 100) / 100, maxPoints: book.exercise.maxPoints })] : []),
+      say.took({ duration: formatDuration(book.ms) }),
     ].join(" · "),
   );
-  lines.push(`Gradebook: ${path.join(out, GRADEBOOK_FILES.csv)}; each learner's report, logs and work: ${path.join(out, GRADEBOOK_FILES.learners, "<learner>")}/`);
+  lines.push(say.whereItIs({ csv: path.join(out, GRADEBOOK_FILES.csv), learners: path.join(out, GRADEBOOK_FILES.learners, "<learner>") }));
   if (notGraded.length > 0) {
-    lines.push(c.red(`Not graded: ${notGraded.map((r) => `${r.learner} (${r.status})`).join(", ")}. What happened is in their grade.log; grade them again once the cause is fixed.`));
+    lines.push(c.red(say.notGraded({ learners: notGraded.map((r) => `${r.learner} (${r.status})`).join(", ") })));
   }
   return lines.join("\n") + "\n";
 }

@@ -1,4 +1,5 @@
 import { KubeClient } from "../kube/kube-client.ts";
+import { t } from "../i18n/messages.ts";
 
 const PROBE_TIMEOUT_MS = 5_000;
 
@@ -12,9 +13,9 @@ export async function whyApiUnreachable(kubeconfig: string, timeoutMs = PROBE_TI
   try {
     const reply = await kube.get("/version", timeoutMs);
     // Any HTTP answer (even 401/403) means a server is there; credentials are the checks' business.
-    return reply.status > 0 ? undefined : `${kube.server} gave no HTTP answer`;
+    return reply.status > 0 ? undefined : t().errors.noHttpAnswer({ server: kube.server });
   } catch (e) {
     const cause = (e as { code?: string }).code ?? (e as Error).message;
-    return `${kube.server} does not answer (${cause})`;
+    return t().errors.doesNotAnswer({ server: kube.server, cause });
   }
 }

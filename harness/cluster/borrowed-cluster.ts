@@ -3,6 +3,7 @@ import { KubeConfig } from "@kubernetes/client-node";
 import type { Cluster } from "./cluster.ts";
 import { whyApiUnreachable } from "./api-reachability.ts";
 import { UsageError } from "../errors.ts";
+import { t } from "../i18n/messages.ts";
 
 /**
  * An existing cluster (kind, k3d, a class's shared cluster) given by a kubeconfig file.
@@ -13,26 +14,26 @@ export async function borrowCluster(kubeconfigFile: string): Promise<Cluster> {
   try {
     kubeconfig = await readFile(kubeconfigFile, "utf8");
   } catch {
-    throw new UsageError(`cannot read kubeconfig ${kubeconfigFile}: check the path given to --kubeconfig`);
+    throw new UsageError(t().errors.unreadableKubeconfig({ file: kubeconfigFile }));
   }
   const config = new KubeConfig();
   try {
     config.loadFromString(kubeconfig);
   } catch (e) {
-    throw new UsageError(`${kubeconfigFile} is not a valid kubeconfig: ${(e as Error).message}`);
+    throw new UsageError(t().errors.invalidKubeconfig({ file: kubeconfigFile, error: (e as Error).message }));
   }
   const server = config.getCurrentCluster()?.server;
-  if (!server) throw new UsageError(`${kubeconfigFile} names no current cluster (set current-context)`);
-  const notOurs = (what: string) => () => Promise.reject(new UsageError(`grade cannot ${what} of a cluster it did not start (${server}, from ${kubeconfigFile})`));
+  if (!server) throw new UsageError(t().errors.noCurrentCluster({ file: kubeconfigFile }));
+  const notOurs = (message: (p: { server: string; file: string }) => string) => () => Promise.reject(new UsageError(message({ server, file: kubeconfigFile })));
   return {
     kubeconfig,
-    description: `existing cluster at ${server}`,
+    description: t().errors.borrowedDescription({ server }),
     handle: { provider: "kubeconfig", file: kubeconfigFile },
     nodes: [],
     whyUnreachable: () => whyApiUnreachable(kubeconfig),
-    loadImages: async (images) => images.map((i) => `${i}: the cluster pulls it (grade does not load images into a borrowed cluster)`),
-    stopNode: notOurs("stop a node"),
-    startNode: notOurs("start a node"),
+    loadImages: async (images) => images.map((image) => t().progress.imageBorrowed({ image })),
+    stopNode: notOurs(t().errors.cannotStopNode),
+    startNode: notOurs(t().errors.cannotStartNode),
     nodeStates: async () => [],
     stop: async () => {},
     [Symbol.asyncDispose]: async () => {},

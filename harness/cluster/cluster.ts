@@ -51,6 +51,8 @@ export interface StartOptions {
   keepAlive: boolean;
   /** Nodes: one server, and agents for the rest (default 1). */
   nodes?: number;
+  /** Images to put in the nodes as they start (the rest can still be loaded later). */
+  images?: string[];
   /** Told of a long step the caller could not foresee (e.g. a first start taking a snapshot). */
   progress?: (note: string) => void;
 }

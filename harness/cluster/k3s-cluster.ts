@@ -11,10 +11,12 @@ import { k3sCluster } from "./k3s-kept-cluster.ts";
 import { EXERCISE_LABEL, GRADE_LABEL, NODE_LABEL, RUN_ID_ENV, RUN_LABEL, ownerLabels } from "./k3s-labels.ts";
 import { archivesFor, readSnapshot, snapshotDir, snapshotsEnabled, withSnapshotLock, writeSnapshot, type Snapshot } from "./k3s-snapshot.ts";
 import { SERVER_NODE, agentNode } from "./node-names.ts";
+import { K3S_IMAGES_DIR, imageTarballName, savedImage } from "./saved-images.ts";
 import { KubeClient } from "../kube/kube-client.ts";
 import { waitForSystemWorkloads } from "../kube/wait-ready.ts";
 import { onInterrupt } from "../runner/teardown.ts";
 import { InfrastructureError } from "../errors.ts";
+import { t } from "../i18n/messages.ts";
 
 const debug = createDebug("grade:k3s");
 
@@ -53,7 +55,7 @@ async function snapshotOf(client: ContainerRuntimeClient, image: string, nodes: 
   if (found) return found;
   try {
     await withSnapshotLock(dir, async () => {
-      progress?.("first start of this image: taking a snapshot that makes later starts faster");
+      progress?.(t().progress.snapshotFirst);
       const token = randomBytes(16).toString("hex");
       const cluster = await startNodes(client, image, { exerciseId: "snapshot", keepAlive: false, nodes, token }, undefined);
       try {
@@ -71,7 +73,7 @@ async function snapshotOf(client: ContainerRuntimeClient, image: string, nodes: 
     });
   } catch (e) {
     // A cluster still starts without one, only slower; the next start tries again.
-    progress?.(`no snapshot this time (${(e as Error).message.split("\n")[0]}); starting from scratch`);
+    progress?.(t().progress.snapshotNone({ error: (e as Error).message.split("\n")[0]! }));
     return undefined;
   }
   return readSnapshot(dir);
@@ -92,12 +94,22 @@ async function startNodes(client: ContainerRuntimeClient, image: string, options
     const network = nodes > 1 ? `grade-${runId}` : undefined;
     if (network) await client.network.create({ Name: network, Driver: "bridge", Labels: labels });
 
+    // The exercise's images go into each node's images folder: k3s imports them as it starts,
+    // meanwhile doing the rest of its start, and before its kubelet runs a pod.
+    const preloaded: { image: string; tarball: string }[] = [];
+    for (const wanted of options.images ?? []) {
+      const tarball = await savedImage(client.container.dockerode, wanted);
+      if (tarball) preloaded.push({ image: wanted, tarball });
+    }
+    const imageFiles = preloaded.map(({ image, tarball }) => ({ source: tarball, target: `${K3S_IMAGES_DIR}/${imageTarballName(image)}` }));
+
     const started: { node: ClusterNode; container: StartedTestContainer }[] = [];
     try {
       const server = new K3sContainer(image)
         .withLabels({ ...labels, [NODE_LABEL]: SERVER_NODE })
         .withEnvironment({ K3S_NODE_NAME: SERVER_NODE, K3S_TOKEN: token })
-        .withCopyArchivesToContainer(archivesFor(SERVER_NODE, snapshot));
+        .withCopyArchivesToContainer(archivesFor(SERVER_NODE, snapshot))
+        .withCopyFilesToContainer(imageFiles);
       // No network alias: with one, testcontainers starts the container on Docker's default bridge
       // and only then connects it to the network, so the server's node IP (its first interface)
       // is one the agents cannot reach, and traffic between pods on different nodes is lost.
@@ -118,7 +130,8 @@ async function startNodes(client: ContainerRuntimeClient, image: string, options
           .withLabels({ ...labels, [NODE_LABEL]: name })
           .withEnvironment({ K3S_NODE_NAME: name })
           .withNetworkMode(network!)
-          .withCopyArchivesToContainer(archivesFor(name, snapshot));
+          .withCopyArchivesToContainer(archivesFor(name, snapshot))
+          .withCopyFilesToContainer(imageFiles);
         if (options.keepAlive) agent.withReuse();
         debug("starting agent %s", name);
         started.push({ node: { name, role: "agent" }, container: await agent.start().catch((e: unknown) => Promise.reject(clusterDidNotStart(image, e))) });
@@ -132,7 +145,7 @@ async function startNodes(client: ContainerRuntimeClient, image: string, options
         network,
         nodes: started.map(({ node, container }) => ({ ...node, containerId: container.getId() })),
       };
-      return k3sCluster(handle, kubeconfig);
+      return k3sCluster(handle, kubeconfig, new Set(preloaded.map((p) => p.image)));
     } catch (e) {
       await removeRun(runId);
       throw e;
@@ -150,5 +163,5 @@ async function waitForReadyNodes(kube: KubeClient, count: number): Promise<void>
     if (ready >= count) return;
     await new Promise((r) => setTimeout(r, 1_000));
   }
-  throw new InfrastructureError(`only ${ready} of ${count} k3s nodes were Ready after ${AGENTS_READY_TIMEOUT_MS / 1000} s; \`docker logs\` of the agent containers says why`);
+  throw new InfrastructureError(t().errors.agentsNotReady({ ready, count, seconds: AGENTS_READY_TIMEOUT_MS / 1000 }));
 }

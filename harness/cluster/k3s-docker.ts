@@ -15,15 +15,16 @@ const NODE_STOP_SECONDS = 5;
 
 /**
  * Removes every container and the network carrying the run's label; returns how many containers
- * were still there. Looks twice: Ctrl-C may come while Docker is still creating a container, which
- * then shows up a moment later.
+ * were still there. When the run may still be creating one (Ctrl-C during a start, a run killed
+ * from outside), looks a second time a moment later: Docker may show it only then.
  */
-export async function removeRun(runId: string): Promise<number> {
+export async function removeRun(runId: string, o: { creationMayBeUnderWay?: boolean } = { creationMayBeUnderWay: true }): Promise<number> {
   const client = await getContainerRuntimeClient();
   const docker = client.container.dockerode;
   const filters = { label: [`${RUN_LABEL}=${runId}`] };
   let removed = 0;
-  for (let round = 0; round < 2; round++) {
+  const rounds = o.creationMayBeUnderWay ? 2 : 1;
+  for (let round = 0; round < rounds; round++) {
     const containers = await docker.listContainers({ all: true, filters });
     // Agents first, the server last, so no agent outlives its server.
     const isServer = (c: { Labels?: Record<string, string> }) => Number(c.Labels?.[NODE_LABEL] === SERVER_NODE);
@@ -44,7 +45,7 @@ export async function removeRun(runId: string): Promise<number> {
           if (![404, 409].includes(e.statusCode ?? 0)) throw e;
         });
     }
-    if (round === 0) await new Promise((r) => setTimeout(r, 500));
+    if (round < rounds - 1) await new Promise((r) => setTimeout(r, 500));
   }
   return removed;
 }

@@ -3,6 +3,7 @@ import type { Cluster, ClusterHandle } from "./cluster.ts";
 import { whyApiUnreachable } from "./api-reachability.ts";
 import { KubeClient } from "../kube/kube-client.ts";
 import { UsageError } from "../errors.ts";
+import { t } from "../i18n/messages.ts";
 
 const debug = createDebug("grade:k3s");
 const docker = () => import("./k3s-docker.ts");
@@ -14,39 +15,44 @@ export type K3sHandle = Extract<ClusterHandle, { provider: "k3s" }>;
  * by a later command. The Docker engine is asked only for what needs it (nodes, removal), so
  * grading a cluster that answers costs no Docker client at all.
  */
-export function k3sCluster(handle: K3sHandle, kubeconfig: string): Cluster {
+export function k3sCluster(handle: K3sHandle, kubeconfig: string, preloaded: ReadonlySet<string> = new Set()): Cluster {
   const server = handle.nodes[0]!;
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
     debug("removing %d node(s)", handle.nodes.length);
-    await (await docker()).removeRun(handle.runId);
+    // Every container of a started cluster is known and created: one look is enough.
+    await (await docker()).removeRun(handle.runId, { creationMayBeUnderWay: false });
   };
   const containerOf = (name: string) => {
     const node = handle.nodes.find((n) => n.name === name);
-    if (!node) throw new UsageError(`no node ${name} in this cluster: its nodes are ${handle.nodes.map((n) => n.name).join(", ")}`);
+    if (!node) throw new UsageError(t().errors.noSuchNode({ node: name, nodes: handle.nodes.map((n) => n.name).join(", ") }));
     return node;
   };
   return {
     kubeconfig,
-    description: `k3s ${handle.image} in container ${server.containerId.slice(0, 12)}${handle.nodes.length > 1 ? ` and ${handle.nodes.length - 1} agent(s)` : ""}`,
+    description: t().errors.k3sDescription({ image: handle.image, container: server.containerId.slice(0, 12), agents: handle.nodes.length - 1 }),
     handle,
     nodes: handle.nodes.map(({ name, role }) => ({ name, role })),
     async whyUnreachable() {
       const why = await whyApiUnreachable(kubeconfig);
       // Silent: say why when the reason is that its container stopped or is gone.
       if (why && (await (await docker()).machineState(server.containerId)) !== "running") {
-        return `${serverUrl(kubeconfig)} does not answer: its k3s container ${server.containerId.slice(0, 12)} is not running any more`;
+        return t().errors.containerGone({ server: serverUrl(kubeconfig), container: server.containerId.slice(0, 12) });
       }
       return why;
     },
     async loadImages(images) {
-      return (await docker()).loadImagesIntoContainers(handle.nodes.map((n) => n.containerId), images);
+      const later = images.filter((i) => !preloaded.has(i));
+      const lines = later.length ? await (await docker()).loadImagesIntoContainers(handle.nodes.map((n) => n.containerId), later) : [];
+      return [...images.filter((i) => preloaded.has(i)).map((image) => t().progress.imagePreloaded({ image, nodes: handle.nodes.length })), ...lines];
     },
     async stopNode(name) {
       const node = containerOf(name);
-      if (node.role === "server") throw new UsageError(`${name} is the server: stopping it stops the whole cluster's API. Stop an agent (${handle.nodes.filter((n) => n.role === "agent").map((n) => n.name).join(", ") || "this cluster has none"}).`);
+      if (node.role === "server") {
+        throw new UsageError(t().errors.serverNode({ node: name, agents: handle.nodes.filter((n) => n.role === "agent").map((n) => n.name).join(", ") || t().errors.noAgents }));
+      }
       await (await docker()).stopContainer(node.containerId);
     },
     async startNode(name) {
@@ -65,6 +71,6 @@ function serverUrl(kubeconfig: string): string {
   try {
     return new KubeClient(kubeconfig).server;
   } catch {
-    return "the cluster's API server";
+    return t().errors.theApiServer;
   }
 }

@@ -1,10 +1,10 @@
 import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import createDebug from "debug";
 import type Dockerode from "dockerode";
 import type { Readable } from "node:stream";
+import { cacheRoot } from "./cache-dir.ts";
 
 const debug = createDebug("grade:snapshot");
 
@@ -45,10 +45,6 @@ export interface Snapshot {
 }
 
 export const snapshotsEnabled = (env: NodeJS.ProcessEnv = process.env) => env.GRADE_SNAPSHOTS !== "off";
-
-function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
-  return env.GRADE_CACHE_DIR ?? path.join(env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache"), "grade");
-}
 
 /** One snapshot per image (by its ID, so a rebuilt image gets a new one) and node count. */
 export function snapshotDir(imageId: string, nodes: number, env: NodeJS.ProcessEnv = process.env): string {

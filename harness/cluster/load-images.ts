@@ -1,36 +1,30 @@
-import { createReadStream, createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
+import { createReadStream } from "node:fs";
 import { PassThrough } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type Dockerode from "dockerode";
-import { ImageName, getContainerRuntimeClient } from "testcontainers";
+import { getContainerRuntimeClient } from "testcontainers";
+import { savedImage } from "./saved-images.ts";
 import { InfrastructureError } from "../errors.ts";
+import { t } from "../i18n/messages.ts";
 
 /**
- * Copies each image the local Docker has into every k3s node's containerd (docker save, then
- * streamed into `ctr images import -` inside the node). Images Docker lacks are left for the
- * cluster to pull. The k3s Node module has no loader, so this is ours.
+ * Copies each image the local Docker has into every running k3s node's containerd (its saved
+ * tarball streamed into `ctr images import -` inside the node). Images Docker lacks are left for
+ * the cluster to pull. The k3s Node module has no loader, so this is ours. (Images known before
+ * the cluster starts are put in its images folder instead, and imported as it starts.)
  */
 export async function loadImagesIntoK3s(nodes: Dockerode.Container[], images: string[]): Promise<string[]> {
-  const client = await getContainerRuntimeClient();
+  const docker = (await getContainerRuntimeClient()).container.dockerode;
   const lines: string[] = [];
-  const tmp = await mkdtemp(path.join(os.tmpdir(), "grade-images-"));
-  try {
-    for (const image of images) {
-      if (!(await client.image.exists(ImageName.fromString(image)))) {
-        lines.push(`${image}: not in local Docker, the cluster will pull it`);
-        continue;
-      }
-      const local = path.join(tmp, `${image.replace(/[^A-Za-z0-9._-]+/g, "_")}.tar`);
-      await pipeline(await client.container.dockerode.getImage(image).get(), createWriteStream(local));
-      // Saved once, imported on every node: a pod may land on any of them.
-      await Promise.all(nodes.map((node) => importImage(client.container.dockerode, node, local, image)));
-      lines.push(`${image}: loaded from local Docker${nodes.length > 1 ? ` into ${nodes.length} nodes` : ""}`);
+  for (const image of images) {
+    const tarball = await savedImage(docker, image);
+    if (!tarball) {
+      lines.push(t().progress.imageNotLocal({ image }));
+      continue;
     }
-  } finally {
-    await rm(tmp, { recursive: true, force: true });
+    // Saved once, imported on every node: a pod may land on any of them.
+    await Promise.all(nodes.map((node) => importImage(docker, node, tarball, image)));
+    lines.push(t().progress.imageLoaded({ image, nodes: nodes.length }));
   }
   return lines;
 }
@@ -52,5 +46,5 @@ async function importImage(docker: Dockerode, node: Dockerode.Container, tarball
   await pipeline(createReadStream(tarball), stream, { end: true }).catch(() => {});
   await ended;
   const { ExitCode } = await exec.inspect();
-  if (ExitCode !== 0) throw new InfrastructureError(`loading ${image} into the cluster failed (ctr exited ${ExitCode}): ${text.trim().split("\n").slice(-3).join(" ")}`);
+  if (ExitCode !== 0) throw new InfrastructureError(t().errors.imageLoadFailed({ image, exitCode: ExitCode ?? -1, output: text.trim().split("\n").slice(-3).join(" ") }));
 }

@@ -7,6 +7,7 @@ import { runBatch } from "../batch/run-batch.ts";
 import { parseShard } from "../batch/shard.ts";
 import { isGraded } from "../batch/submission-result.ts";
 import { formatSummary } from "../batch/summary.ts";
+import { t } from "../i18n/messages.ts";
 
 export interface BatchCommandOptions {
   out: string;
@@ -40,12 +41,12 @@ const exitCodeFor = (book: Gradebook) => (book.learners.every((r) => isGraded(r.
 
 function parseParallel(text: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--parallel ${text}: expected a whole number of submissions to grade at once, 1 or more`);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(t().batch.badParallel({ value: text }));
   return n;
 }
 
 function parseTimeout(text: string): number {
   const parsed = durationSchema.safeParse(text);
-  if (!parsed.success) throw new UsageError(`--timeout ${text}: expected a duration such as 90s or 20m (each submission's deadline)`);
+  if (!parsed.success) throw new UsageError(t().batch.badTimeout({ value: text }));
   return parsed.data;
 }

@@ -7,15 +7,16 @@ import { readState } from "../state.ts";
 import { UsageError } from "../errors.ts";
 import { exitCodeFor, reportersFrom, workDirFor, type ReportOptions } from "./common.ts";
 import { reachableCluster } from "./session-cluster.ts";
+import { t } from "../i18n/messages.ts";
 
 /** grade check [exercise]: grades the cluster `grade start` left running (or --kubeconfig's). */
 export async function checkCommand(exerciseRef: string | undefined, o: ReportOptions & { kubeconfig?: string; work?: string }): Promise<number> {
   const state = await readState();
   const ref = exerciseRef ?? state?.exerciseId;
-  if (!ref) throw new UsageError("nothing to check: run `grade start <exercise>` first, or name the exercise and pass --kubeconfig");
+  if (!ref) throw new UsageError(t().session.nothingToCheck);
   const sameExercise = state !== undefined && state.exerciseId === ref;
   if (!o.kubeconfig && !sameExercise) {
-    throw new UsageError(`no cluster for ${ref}: run \`grade start ${ref}\` first${state ? ` (the running one is for ${state.exerciseId})` : ""}, or pass --kubeconfig`);
+    throw new UsageError(t().session.noClusterFor({ exercise: ref, running: state?.exerciseId }));
   }
   const reporter = reportersFrom(o);
   const report = await withRunSession(reporter, async (session) => {

@@ -3,6 +3,7 @@ import { loadExercise, resolveExerciseFile, type LoadedExercise } from "../exerc
 import { assignmentFiles, writeAssignment } from "../init/assignment-files.ts";
 import { CLASSROOM_WORKFLOW_FILE } from "../init/classroom-workflow.ts";
 import { EXIT } from "../errors.ts";
+import { t } from "../i18n/messages.ts";
 
 export interface InitOptions {
   dir: string;
@@ -23,12 +24,8 @@ export async function initCommand(exerciseRefs: string[], o: InitOptions): Promi
 
   const out = process.stdout;
   const where = path.resolve(o.dir);
-  out.write(`Wrote an assignment for ${exercises.map((e) => e.exercise.id).join(", ")} in ${where}:\n`);
+  out.write(`${t().authoring.wroteAssignment({ exercises: exercises.map((e) => e.exercise.id).join(", "), dir: where })}\n`);
   for (const file of files) out.write(`  ${file.path}\n`);
-  out.write(
-    `\nNext: push it to a GitHub repository, mark that a template repository, and make it the starter code of a\n` +
-      `Classroom assignment. Leave the assignment's autograding tests in Classroom empty: ${CLASSROOM_WORKFLOW_FILE}\n` +
-      `grades every push, and a test added in Classroom's UI would replace it.\n`,
-  );
+  out.write(`\n${t().authoring.nextSteps({ workflow: CLASSROOM_WORKFLOW_FILE })}\n`);
   return EXIT.ok;
 }

@@ -4,6 +4,7 @@ import { listExerciseFiles, loadExercise } from "../exercise/load.ts";
 import { graders } from "../../graders/index.ts";
 import { BUNDLED_EXERCISES_DIR, PACKAGE_ROOT } from "../package-info.ts";
 import { EXIT } from "../errors.ts";
+import { t } from "../i18n/messages.ts";
 
 /**
  * grade list: the exercises here (exercises/<id>/), then those that come with grade and are not
@@ -12,7 +13,7 @@ import { EXIT } from "../errors.ts";
 export async function listCommand(o: { kinds?: boolean }): Promise<number> {
   const out = process.stdout;
   if (o.kinds) {
-    for (const g of graders) out.write(`${g.kind.padEnd(16)} ${g.description}\n`);
+    for (const g of graders) out.write(`${g.kind.padEnd(16)} ${g.description()}\n`);
     return EXIT.ok;
   }
   const local = await listExerciseFiles();
@@ -23,9 +24,9 @@ export async function listCommand(o: { kinds?: boolean }): Promise<number> {
   const bundled = isSameFolder(BUNDLED_EXERCISES_DIR, path.resolve("exercises"))
     ? []
     : (await listExerciseFiles(PACKAGE_ROOT)).filter((file) => !localIds.has(folderOf(file)));
-  if (local.length === 0 && bundled.length === 0) out.write("No exercises here: grade looks in exercises/<id>/exercise.yaml.\n");
+  if (local.length === 0 && bundled.length === 0) out.write(`${t().session.noExercises}\n`);
   if (bundled.length > 0) {
-    out.write(`${local.length > 0 ? "\n" : ""}Come with grade (use them by id, e.g. \`grade init <id>\` copies one here without its solution):\n`);
+    out.write(`${local.length > 0 ? "\n" : ""}${t().session.bundledExercises}\n`);
     for (const file of bundled) out.write(await describeExercise(path.join(PACKAGE_ROOT, file), folderOf(file)));
   }
   return EXIT.ok;
@@ -35,10 +36,10 @@ export async function listCommand(o: { kinds?: boolean }): Promise<number> {
 async function describeExercise(file: string, shownAs: string): Promise<string> {
   try {
     const { exercise } = await loadExercise(file);
-    const points = exercise.tasks.reduce((s, t) => s + t.points, 0);
-    return `${exercise.id.padEnd(14)} ${exercise.title} (${exercise.tasks.length} tasks, ${points} points)\n`;
+    const points = exercise.tasks.reduce((sum, task) => sum + task.points, 0);
+    return `${exercise.id.padEnd(14)} ${t().session.exerciseLine({ title: exercise.title, tasks: exercise.tasks.length, points })}\n`;
   } catch {
-    return `${shownAs.padEnd(14)} (invalid: run \`grade validate ${file}\`)\n`;
+    return `${shownAs.padEnd(14)} ${t().session.invalidExercise({ file })}\n`;
   }
 }
 

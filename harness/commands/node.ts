@@ -3,6 +3,7 @@ import { readState } from "../state.ts";
 import { EXIT, UsageError } from "../errors.ts";
 import { reachableCluster } from "./session-cluster.ts";
 import type { Cluster } from "../cluster/cluster.ts";
+import { t } from "../i18n/messages.ts";
 
 /**
  * grade node list|stop|start [NAME]: a learner's hands on the nodes of the cluster `grade start`
@@ -10,18 +11,19 @@ import type { Cluster } from "../cluster/cluster.ts";
  * notices on its own, as it would in a real cluster.
  */
 export async function nodeCommand(action: string, name: string | undefined): Promise<number> {
+  const say = t().session;
   const state = await readState();
-  if (!state) throw new UsageError("no cluster here: run `grade start <exercise>` first");
+  if (!state) throw new UsageError(say.noClusterHere);
   const cluster = await reachableCluster({ state, exerciseRef: state.exerciseId });
   if (action === "list") return listNodes(cluster);
-  if (action !== "stop" && action !== "start") throw new UsageError(`unknown action "${action}": use grade node list, grade node stop NAME or grade node start NAME`);
-  if (!name) throw new UsageError(`which node? grade node ${action} NAME, one of: ${cluster.nodes.map((n) => n.name).join(", ") || "(grade knows no nodes of this cluster)"}`);
+  if (action !== "stop" && action !== "start") throw new UsageError(say.unknownNodeAction({ action }));
+  if (!name) throw new UsageError(say.whichNode({ action, nodes: cluster.nodes.map((n) => n.name).join(", ") || say.noKnownNodes }));
   if (action === "stop") {
     await cluster.stopNode(name);
-    process.stdout.write(`Stopped ${name}. Kubernetes marks it NotReady when its kubelet has been silent for the node monitor grace period (about 50 s); watch with \`kubectl get nodes -w\`. \`grade node start ${name}\` brings it back.\n`);
+    process.stdout.write(`${say.nodeStopped({ node: name })}\n`);
   } else {
     await cluster.startNode(name);
-    process.stdout.write(`Started ${name}. It turns Ready again once its kubelet reports (seconds); watch with \`kubectl get nodes -w\`.\n`);
+    process.stdout.write(`${say.nodeStarted({ node: name })}\n`);
   }
   return EXIT.ok;
 }

@@ -17,6 +17,7 @@ import type { ExerciseReport } from "../report/model.ts";
 import { ungradedReport } from "../report/ungraded-report.ts";
 import type { MultiplexReporter } from "../reporters/multiplex-reporter.ts";
 import { exitCodeFor, reportersFrom, workDirFor, type ReportOptions } from "./common.ts";
+import { t } from "../i18n/messages.ts";
 
 export interface RunOptions extends ReportOptions {
   work?: string;
@@ -43,10 +44,11 @@ async function runInSession(session: RunSession, exerciseRef: string, o: RunOpti
   const { exercise } = loaded;
   const workDir = workDirFor(exercise.id, o.work);
   const script = path.join(workDir, exercise.work.script);
-  process.stderr.write(`${pc.bold(exercise.title)} (${exercise.id}), work from ${workDir}\n`);
+  const say = t().progress;
+  process.stderr.write(`${pc.bold(exercise.title)} (${exercise.id}), ${say.workFrom({ dir: workDir })}\n`);
   // Nothing to grade yet: every task failed for that reason, and no cluster started for nothing.
   if (!existsSync(script)) {
-    return ungradedReport(loaded, "fail", `no ${exercise.work.script} yet: write ${script} (the commands that do the tasks in the exercise's README), then run grade again`);
+    return ungradedReport(loaded, "fail", say.noScriptYet({ script: exercise.work.script, path: script }));
   }
   const runDir = path.join(STATE_DIR, "runs", exercise.id);
   await mkdir(runDir, { recursive: true });
@@ -62,17 +64,18 @@ async function runInSession(session: RunSession, exerciseRef: string, o: RunOpti
   try {
     if (!o.kubeconfig) await writeFile(kubeconfigFile, cluster.kubeconfig, { mode: 0o600 });
     for (const fault of exercise.faults) {
-      await step(`Stopping node ${fault.stopNode} (the exercise's fault)`, () => cluster.stopNode(fault.stopNode));
+      await step(say.stoppingNode({ node: fault.stopNode }), () => cluster.stopNode(fault.stopNode));
     }
     const diagnostics: string[] = [];
     releaseHostPorts = await takeHostPortTurn();
-    const ran = await step(`Running ${script} (limit ${formatMs(exercise.work.scriptTimeout)})`, () =>
+    const limit = formatMs(exercise.work.scriptTimeout);
+    const ran = await step(say.runningScript({ script, limit }), () =>
       runLearnerScript({ script, workDir, kubeconfigFile, timeoutMs: exercise.work.scriptTimeout, transcriptFile: path.join(runDir, "transcript.log") }),
     );
     cleanupScript = ran.value.cleanup;
-    if (ran.value.timedOut) diagnostics.push(`${script} was stopped after ${formatMs(exercise.work.scriptTimeout)}: it did not finish in time (does it wait for input, or run something in the foreground?)`);
-    else if (ran.value.exitCode !== 0) diagnostics.push(`${script} exited with ${ran.value.exitCode}; its output is in ${ran.value.transcriptFile}`);
-    process.stderr.write(`    transcript: ${ran.value.transcriptFile}\n`);
+    if (ran.value.timedOut) diagnostics.push(say.scriptTimedOut({ script, limit }));
+    else if (ran.value.exitCode !== 0) diagnostics.push(say.scriptExited({ script, exitCode: ran.value.exitCode, transcript: ran.value.transcriptFile }));
+    process.stderr.write(`    ${say.transcript}: ${ran.value.transcriptFile}\n`);
 
     const ctx = createGradingContext({ kube, kubeconfigFile, workDir, answersFile: exercise.work.answers });
     try {
@@ -88,11 +91,11 @@ async function runInSession(session: RunSession, exerciseRef: string, o: RunOpti
   }
   if (!o.kubeconfig) {
     try {
-      const removed = await step("Removing the cluster", () => cluster.stop());
+      const removed = await step(say.removingCluster, () => cluster.stop());
       report.timings.teardown = removed.ms;
     } catch (e) {
       // Graded all the same; the learner's result must not be lost to a teardown fault.
-      await session.warn(`the cluster could not be removed: ${(e as Error).message}`);
+      await session.warn(say.couldNotRemove({ error: (e as Error).message }));
     }
   }
   return report;

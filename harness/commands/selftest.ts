@@ -9,6 +9,7 @@ import type { ExerciseReport } from "../report/model.ts";
 import { selftestProblems } from "../selftest/selftest-verdict.ts";
 import { STATE_DIR } from "../state.ts";
 import { runExercise } from "./run.ts";
+import { t } from "../i18n/messages.ts";
 
 /** What a learner who did nothing hands in: the starter, untouched. */
 const DO_NOTHING = "#!/usr/bin/env bash\n# grade selftest: the untouched starter, a learner who did nothing.\ntrue\n";
@@ -30,8 +31,9 @@ export async function selftestCommand(refs: string[]): Promise<number> {
   // Every exercise is loaded before any cluster starts: a typo fails in a second, not after minutes.
   const files = refs.length > 0 ? refs.map((r) => resolveExerciseFile(r)) : await listExerciseFiles();
   const exercises = await Promise.all(files.map((f) => loadExercise(f)));
+  const say = t().authoring;
   if (exercises.length === 0) {
-    process.stdout.write("No exercises found under exercises/.\n");
+    process.stdout.write(`${say.noExercisesUnder}\n`);
     return EXIT.usage;
   }
 
@@ -39,22 +41,21 @@ export async function selftestCommand(refs: string[]): Promise<number> {
   let allHold = true;
   for (const loaded of exercises) {
     const id = loaded.exercise.id;
-    process.stderr.write(`\n${pc.bold(`selftest ${id}`)}: the reference solution\n`);
+    process.stderr.write(`\n${pc.bold(`selftest ${id}`)}: ${say.theReferenceSolution}\n`);
     const reference = await timedRun(loaded, referenceWorkDir(loaded), "reference");
-    process.stderr.write(`\n${pc.bold(`selftest ${id}`)}: the untouched starter\n`);
+    process.stderr.write(`\n${pc.bold(`selftest ${id}`)}: ${say.theUntouchedStarter}\n`);
     const starter = await timedRun(loaded, doNothingWorkDir(loaded), "starter");
 
     const problems = [
-      ...(reference.failure ? [`reference solution could not be graded: ${reference.failure}`] : []),
-      ...(starter.failure ? [`untouched starter could not be graded: ${starter.failure}`] : []),
+      ...(reference.failure ? [say.referenceNotGraded({ error: reference.failure })] : []),
+      ...(starter.failure ? [say.starterNotGraded({ error: starter.failure })] : []),
       ...(reference.report && starter.report ? selftestProblems(reference.report, starter.report) : []),
     ];
-    if (problems.length > 0 && reference.transcript) problems.push(`the reference solution's output: ${reference.transcript}`);
+    if (problems.length > 0 && reference.transcript) problems.push(say.referenceOutput({ transcript: reference.transcript }));
     const holds = problems.length === 0;
     allHold &&= holds;
-    const line =
-      `${holds ? pc.green("✓") : pc.red("✗")} ${id.padEnd(12)} reference ${score(reference)} (${formatMs(reference.ms)})` +
-      `   starter ${score(starter)} (${formatMs(starter.ms)})${problems.map((p) => `\n    ${p}`).join("")}`;
+    const scores = say.selftestLine({ reference: `${score(reference)} (${formatMs(reference.ms)})`, starter: `${score(starter)} (${formatMs(starter.ms)})` });
+    const line = `${holds ? pc.green("✓") : pc.red("✗")} ${id.padEnd(12)} ${scores}${problems.map((p) => `\n    ${p}`).join("")}`;
     lines.push(line);
     process.stdout.write(`\n${line}\n`);
   }

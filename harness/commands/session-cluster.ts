@@ -4,6 +4,7 @@ import { borrowCluster } from "../cluster/borrowed-cluster.ts";
 import { attachCluster } from "../cluster/providers.ts";
 import { InfrastructureError } from "../errors.ts";
 import type { SessionState } from "../state.ts";
+import { t } from "../i18n/messages.ts";
 
 /**
  * The cluster a command works on: --kubeconfig's, else the one `grade start` left (its state),
@@ -16,8 +17,8 @@ export async function reachableCluster(o: { kubeconfig?: string; state?: Session
   if (why) {
     const advice =
       o.kubeconfig || o.state?.cluster.provider === "kubeconfig"
-        ? `check that the cluster runs and that ${o.kubeconfig ?? o.state?.kubeconfigFile} points at it`
-        : `run \`grade stop\`, then \`grade start ${o.exerciseRef}\` for a new one`;
+        ? t().session.checkTheKubeconfig({ file: o.kubeconfig ?? o.state?.kubeconfigFile ?? "" })
+        : t().session.startAnother({ exercise: o.exerciseRef });
     throw new InfrastructureError(`${why}: ${advice}.`);
   }
   return cluster;

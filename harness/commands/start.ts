@@ -6,19 +6,20 @@ import { KUBECONFIG_FILE, clearState, readState, writeState } from "../state.ts"
 import { EXIT, UsageError } from "../errors.ts";
 import { workDirFor } from "./common.ts";
 import { ensureAnswersFile } from "../exercise/answers-template.ts";
+import { instructionsFile } from "../exercise/instructions.ts";
+import { t } from "../i18n/messages.ts";
+import { currentLanguage } from "../i18n/language.ts";
 
 /** grade start <exercise>: a cluster that stays up while the learner works in it. */
 export async function startCommand(exerciseRef: string, o: { kubeconfig?: string; work?: string }): Promise<number> {
+  const say = t().session;
   const existing = await readState();
   if (existing) {
     const still =
       existing.cluster.provider === "kubeconfig" ||
       (await (await attachCluster(existing.cluster, "")).nodeStates()).some((s) => s.node.role === "server" && s.machine === "running");
     if (still) {
-      throw new UsageError(
-        `${existing.exerciseId} is already running (${existing.description}, started ${existing.startedAt}). ` +
-          "Run `grade check` to grade it, or `grade stop` to remove it first.",
-      );
+      throw new UsageError(say.alreadyRunning({ exercise: existing.exerciseId, description: existing.description, startedAt: existing.startedAt }));
     }
     await clearState(); // its server is gone: the state is stale
   }
@@ -42,12 +43,13 @@ export async function startCommand(exerciseRef: string, o: { kubeconfig?: string
 
   const work = workDirFor(exercise.id, o.work);
   const out = process.stdout;
-  out.write(`\nYour cluster is ready (${cluster.description}). Point kubectl at it:\n\n  export KUBECONFIG=${process.cwd()}/${kubeconfigFile}\n\n`);
-  if (cluster.nodes.length > 1) out.write(`Its nodes: ${cluster.nodes.map((n) => n.name).join(", ")} (\`grade node stop NAME\` stops one, \`grade node start NAME\` brings it back).\n\n`);
-  out.write(`Tasks (${exercise.tasks.reduce((s, t) => s + t.points, 0)} points; instructions in ${loaded.dir}/README.md):\n`);
-  for (const [i, task] of exercise.tasks.entries()) out.write(`  ${i + 1}. ${task.title} (${task.points} pt)\n`);
+  out.write(`\n${say.clusterReady({ description: cluster.description })}\n\n  export KUBECONFIG=${process.cwd()}/${kubeconfigFile}\n\n`);
+  if (cluster.nodes.length > 1) out.write(`${say.nodes({ nodes: cluster.nodes.map((n) => n.name).join(", ") })}\n\n`);
+  const points = exercise.tasks.reduce((sum, task) => sum + task.points, 0);
+  out.write(`${say.tasks({ points, readme: `${loaded.dir}/${instructionsFile(loaded.dir, currentLanguage())}` })}\n`);
+  for (const [i, task] of exercise.tasks.entries()) out.write(`  ${say.task({ n: i + 1, title: task.title, points: task.points })}\n`);
   const created = await ensureAnswersFile(exercise, work);
-  out.write(`\nWrite your answers in ${work}/${exercise.work.answers}${created ? " (created for you, with empty answers)" : ""}.\n`);
-  out.write(`Then run \`grade check\` (as often as you like), and \`grade stop\` when you are done.\n`);
+  out.write(`\n${say.answersIn({ file: `${work}/${exercise.work.answers}`, created: created !== undefined })}\n`);
+  out.write(`${say.thenCheck}\n`);
   return EXIT.ok;
 }

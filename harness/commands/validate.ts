@@ -4,6 +4,7 @@ import pc from "picocolors";
 import { listExerciseFiles, loadExercise, resolveExerciseFile } from "../exercise/load.ts";
 import { EXIT } from "../errors.ts";
 import { LANGUAGES } from "../i18n/language.ts";
+import { t } from "../i18n/messages.ts";
 
 /**
  * grade validate [exercises…]: every exercise file parses and validates, has learner instructions,
@@ -12,6 +13,7 @@ import { LANGUAGES } from "../i18n/language.ts";
  * grade) have none on purpose.
  */
 export async function validateCommand(refs: string[]): Promise<number> {
+  const say = t().authoring;
   const files = refs.length > 0 ? refs.map((ref) => resolveExerciseFile(ref)) : await listExerciseFiles();
   let problems = 0;
   for (const file of files) {
@@ -23,27 +25,28 @@ export async function validateCommand(refs: string[]): Promise<number> {
       // empty one is more likely a manifest forgotten or misnamed.
       const starterDir = path.join(loaded.dir, "starter");
       if (existsSync(starterDir) && loaded.starterFiles.length === 0) {
-        found.push(`${file}: ${starterDir}/ holds no manifests (*.yaml or *.yml): add them, or remove the folder if the exercise starts from an empty cluster`);
+        found.push(say.noManifests({ file, dir: starterDir }));
       }
-      if (!existsSync(path.join(loaded.dir, "README.md"))) found.push(`${file}: no learner instructions at ${path.join(loaded.dir, "README.md")}`);
+      const readme = path.join(loaded.dir, "README.md");
+      if (!existsSync(readme)) found.push(say.noInstructions({ file, readme }));
       const solutionScript = path.join(loaded.dir, "solution", loaded.exercise.work.script);
-      if (!existsSync(solutionScript)) notes.push(`no reference solution at ${solutionScript} (fine in an assignment; an instructor's copy needs one)`);
+      if (!existsSync(solutionScript)) notes.push(say.noSolution({ script: solutionScript }));
       for (const { language, fields } of loaded.untranslated) {
-        const shown = fields.slice(0, 3).join(", ") + (fields.length > 3 ? `, and ${fields.length - 3} more` : "");
-        notes.push(`${fields.length} text(s) without a ${language} version, shown in English instead: ${shown}`);
+        const shown = fields.slice(0, 3).join(", ") + (fields.length > 3 ? say.andMore({ count: fields.length - 3 }) : "");
+        notes.push(say.untranslated({ count: fields.length, language, fields: shown }));
       }
       for (const language of LANGUAGES.filter((l) => l !== "en")) {
-        const readme = path.join(loaded.dir, `README.${language}.md`);
-        if (!existsSync(readme)) notes.push(`no ${language} instructions at ${readme}: learners reading ${language} get README.md`);
+        const translated = path.join(loaded.dir, `README.${language}.md`);
+        if (!existsSync(translated)) notes.push(say.noTranslatedReadme({ language, readme: translated }));
       }
     } catch (e) {
       found.push((e as Error).message);
     }
     problems += found.length;
     const head = found.length === 0 ? `${pc.green("✓")} ${file}` : `${pc.red("✗")} ${found[0]}`;
-    const rest = [...found.slice(1), ...notes.map((n) => pc.dim(`note: ${n}`))];
+    const rest = [...found.slice(1), ...notes.map((n) => pc.dim(`${t().report.note}: ${n}`))];
     process.stdout.write(`${[head, ...rest].join("\n  ")}\n`);
   }
-  if (files.length === 0) process.stdout.write("No exercises found under exercises/.\n");
+  if (files.length === 0) process.stdout.write(`${say.noExercisesUnder}\n`);
   return problems === 0 ? EXIT.ok : EXIT.usage;
 }

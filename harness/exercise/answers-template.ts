@@ -3,6 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "yaml";
 import type { Exercise } from "./schema.ts";
+import { t } from "../i18n/messages.ts";
 
 /** Every answer key the exercise asks for, nested as in the file, each an empty string. */
 export function answersTemplate(exercise: Exercise): Record<string, unknown> {
@@ -23,7 +24,7 @@ export function answersTemplate(exercise: Exercise): Record<string, unknown> {
 export function answersFileText(exercise: Exercise): string | undefined {
   const template = answersTemplate(exercise);
   if (Object.keys(template).length === 0) return undefined;
-  return `# Answers for ${exercise.id}: fill in the values (see ${exercise.id}'s README).\n${stringify(template)}`;
+  return `${t().authoring.answersHeader({ exercise: exercise.id })}\n${stringify(template)}`;
 }
 
 /** Writes the learner's answers file with empty answers, unless they already have one. */

@@ -1,23 +1,25 @@
 import type { z } from "zod";
+import { t } from "../i18n/messages.ts";
 
 /**
  * One zod issue as a sentence that says what to do. zod's own wording is fine for most codes;
  * the ones learners and instructors meet most get a fix attached.
  */
 export function describeIssue(issue: z.core.$ZodIssue): string {
+  const say = t().authoring;
   switch (issue.code) {
     case "unrecognized_keys":
-      return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}: remove ${issue.keys.length > 1 ? "them" : "it"} or fix the spelling`;
+      return say.unknownKeys({ keys: issue.keys.map((k) => `"${k}"`).join(", "), count: issue.keys.length });
     case "invalid_type":
-      return /received undefined/.test(issue.message) ? `required: expected ${issue.expected}` : issue.message.replace(/^Invalid input: /, "");
+      return isMissing(issue) ? say.required({ expected: issue.expected }) : issue.message.replace(say.zodInvalidInput, "");
     case "invalid_union":
       if ("discriminator" in issue && issue.discriminator === "kind") {
         const options = (issue as { options?: unknown[] }).options ?? [];
-        return `unknown check kind: use one of ${options.join(", ")}`;
+        return say.unknownCheckKind({ kinds: options.join(", ") });
       }
       return describeUnionIssue(issue);
     case "invalid_value":
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+      return say.oneOfValues({ values: issue.values.map((v) => JSON.stringify(v)).join(", ") });
     default:
       return issue.message;
   }
@@ -29,12 +31,16 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
  * which lists the forms (each union in the schema carries one).
  */
 function describeUnionIssue(issue: z.core.$ZodIssueInvalidUnion): string {
-  const meant = issue.errors.filter(
-    (branch) => !branch.some((b) => b.code === "unrecognized_keys" || (b.code === "invalid_type" && /received undefined/.test(b.message))),
-  );
-  if (meant.length === 1) return meant[0]!.map((b) => `${formatPath(b.path) || "value"}: ${describeIssue(b)}`).join("; ");
+  const meant = issue.errors.filter((branch) => !branch.some((b) => b.code === "unrecognized_keys" || (b.code === "invalid_type" && isMissing(b))));
+  if (meant.length === 1) return meant[0]!.map((b) => `${formatPath(b.path) || t().authoring.theValue}: ${describeIssue(b)}`).join("; ");
   return issue.message;
 }
+
+/**
+ * A required value that is not there. Exercise files are parsed with reportInput, so an issue
+ * carries the value it is about: none means missing, whatever language zod's message is in.
+ */
+const isMissing = (issue: z.core.$ZodIssue) => issue.code === "invalid_type" && issue.input === undefined;
 
 /** tasks[1].checks[0].kind */
 export function formatPath(path: readonly PropertyKey[]): string {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../errors.ts";
+import { setLanguage } from "../i18n/language.ts";
 import { BUNDLED_EXERCISES_DIR } from "../package-info.ts";
 import { exerciseJsonSchema, SCHEMA_FILE } from "./gen-schema.ts";
 import { ExerciseFileError, listExerciseFiles, loadExercise, parseExercise, resolveExerciseFile } from "./load.ts";
@@ -58,6 +59,22 @@ describe("loadExercise", () => {
   it("says what type was expected and what was found", async () => {
     const { message } = await loadError("bad-wrong-type.yaml");
     expect(message).toContain(`${fixture("bad-wrong-type.yaml")}:6 tasks[0].points: expected number, received string`);
+  });
+
+  it("in Korean: the problems are said in Korean, zod's own wording included; file, line, path and names stay as they are", async () => {
+    setLanguage("ko");
+    try {
+      expect((await loadError("bad-unknown-key.yaml")).message).toBe(
+        `올바른 실습 파일이 아닙니다: ${fixture("bad-unknown-key.yaml")}\n` +
+          `  ${fixture("bad-unknown-key.yaml")}:10 tasks[0].checks[0]: 알 수 없는 키 "replica": 지우거나 철자를 고치십시오`,
+      );
+      expect((await loadError("bad-wrong-type.yaml")).message).toContain(`${fixture("bad-wrong-type.yaml")}:6 tasks[0].points: 예상 타입은 number, 받은 타입은 string입니다`);
+      expect((await loadError("bad-duplicate-ids.yaml")).message).toContain(`tasks[1].id: 과제 id가 두 번 쓰였습니다: "same". id는 서로 달라야 합니다`);
+      const task = "id: x\ntitle: X\ntasks:\n  - id: a\n    title: A\n    checks: [{ kind: script, run: \"true\" }]\n";
+      expect(() => parseExercise(task, "f.yaml")).toThrow("f.yaml:4 tasks[0].points: 꼭 있어야 합니다: number 값이 필요합니다");
+    } finally {
+      setLanguage("en");
+    }
   });
 
   it("rejects a pattern that is not a regular expression when loading, not when grading", async () => {

@@ -8,6 +8,8 @@ import { UsageError } from "../errors.ts";
 import { BUNDLED_EXERCISES_DIR } from "../package-info.ts";
 import { LANGUAGES, type Language } from "../i18n/language.ts";
 import { missingTranslations } from "./missing-translations.ts";
+import { t } from "../i18n/messages.ts";
+import { useZodLanguage } from "../i18n/zod-language.ts";
 
 export const EXERCISES_DIR = "exercises";
 export const EXERCISE_FILE = "exercise.yaml";
@@ -49,11 +51,8 @@ export function resolveExerciseFile(ref: string, root = process.cwd(), bundledDi
   if (found) return displayPath(found, root);
 
   const looked = [...new Set(candidates.filter((c) => c !== asPath || /\.ya?ml$/.test(c)).map((c) => displayPath(c, root)))];
-  const folderNote = existsSync(asPath) && statSync(asPath).isDirectory() ? ` ${displayPath(asPath, root)} is a folder without ${EXERCISE_FILE}.` : "";
-  throw new UsageError(
-    `no exercise "${ref}": looked for ${looked.join(", ")}.${folderNote} ` +
-      "Run `grade list` to see the exercises, or name an exercise's folder or its exercise.yaml.",
-  );
+  const folder = existsSync(asPath) && statSync(asPath).isDirectory() ? displayPath(asPath, root) : undefined;
+  throw new UsageError(t().errors.noExercise({ ref, looked: looked.join(", "), folder, file: EXERCISE_FILE }));
 }
 
 /** Relative to root when inside it, absolute otherwise. */
@@ -87,7 +86,9 @@ function parseExerciseDocument(text: string, file: string): { exercise: Exercise
     throw new ExerciseFileError(doc.errors.map((e) => `${file}:${e.linePos?.[0]?.line ?? "?"}: ${e.message.split("\n")[0]}`).join("\n"));
   }
   const raw: unknown = doc.toJS();
-  const result = exerciseSchema.safeParse(raw);
+  // zod's own messages (a wrong type, a number too small) in the language grade speaks too.
+  useZodLanguage();
+  const result = exerciseSchema.safeParse(raw, { reportInput: true });
   if (result.success) return { exercise: result.data, raw };
 
   const lines = result.error.issues.map((issue) => {
@@ -97,7 +98,7 @@ function parseExerciseDocument(text: string, file: string): { exercise: Exercise
     const at = formatPath(issue.path);
     return `${file}:${where}${at ? ` ${at}` : ""}: ${describeIssue(issue)}`;
   });
-  throw new ExerciseFileError(`${file} is not a valid exercise:\n${lines.map((l) => `  ${l}`).join("\n")}`);
+  throw new ExerciseFileError(`${t().authoring.notAnExercise({ file })}\n${lines.map((l) => `  ${l}`).join("\n")}`);
 }
 
 /** The line of the deepest part of the path that exists in the document (a map key's own line when the path ends at one). */

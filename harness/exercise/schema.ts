@@ -3,6 +3,7 @@ import { checkSchema } from "../../graders/index.ts";
 import { durationSchema } from "../../graders/shared/duration.ts";
 import { SERVER_NODE, nodeNames } from "../cluster/node-names.ts";
 import { localizedTextSchema } from "../i18n/localized-text.ts";
+import { t } from "../i18n/messages.ts";
 
 /** Defaults in one place: an exercise file only says what differs. */
 export const DEFAULTS = {
@@ -15,7 +16,7 @@ export const DEFAULTS = {
 
 const taskSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: "lower-case letters, digits and dashes, e.g. find-the-pod" }),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: () => t().authoring.taskId }),
     title: localizedTextSchema,
     points: z.number().int().min(0),
     hint: localizedTextSchema.optional().describe("shown under every failed check of this task"),
@@ -26,7 +27,7 @@ const taskSchema = z
 export const exerciseSchema = z
   .object({
     $schema: z.string().optional(),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: "lower-case letters, digits and dashes, e.g. exercise-3" }),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: () => t().authoring.exerciseId }),
     title: localizedTextSchema,
     summary: localizedTextSchema.optional(),
     images: z.array(z.string().min(1)).default([]).describe("images the cluster needs; loaded from the local Docker when present there"),
@@ -67,14 +68,14 @@ export const exerciseSchema = z
       const stoppable = names.filter((n) => n !== SERVER_NODE);
       if (!stoppable.includes(fault.stopNode)) {
         const message = stoppable.length
-          ? `stopNode must name an agent of this ${exercise.cluster.nodes}-node cluster: ${stoppable.join(", ")}`
-          : `there is no node to stop: the server (${SERVER_NODE}) holds the API; ask for cluster: { nodes: 2 } and stop k3s-agent-1`;
+          ? t().authoring.stopAnAgent({ nodes: exercise.cluster.nodes, agents: stoppable.join(", ") })
+          : t().authoring.noNodeToStop({ server: SERVER_NODE });
         ctx.addIssue({ code: "custom", path: ["faults", i, "stopNode"], message });
       }
     });
     const seen = new Set<string>();
     exercise.tasks.forEach((task, i) => {
-      if (seen.has(task.id)) ctx.addIssue({ code: "custom", path: ["tasks", i, "id"], message: `task id "${task.id}" is used twice; ids must be unique` });
+      if (seen.has(task.id)) ctx.addIssue({ code: "custom", path: ["tasks", i, "id"], message: t().authoring.duplicateTaskId({ id: task.id }) });
       seen.add(task.id);
     });
   });

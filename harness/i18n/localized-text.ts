@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { currentLanguage, type Language } from "./language.ts";
+import { t } from "./messages.ts";
 
 /**
  * A text an exercise shows learners (a title, a hint, a check's name): English alone, or English
@@ -11,7 +12,7 @@ import { currentLanguage, type Language } from "./language.ts";
  */
 export const localizedTextSchema = z
   .union([z.string().min(1), z.object({ en: z.string().min(1), ko: z.string().min(1).optional() }).strict()], {
-    error: 'a text, or its languages side by side: { en: "…", ko: "…" }',
+    error: () => t().authoring.localizedText,
   })
   .transform((text) => localize(text, currentLanguage()));
 

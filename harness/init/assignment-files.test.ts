@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "yaml";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { setLanguage } from "../i18n/language.ts";
 import { UsageError } from "../errors.ts";
 import { answersTemplate } from "../exercise/answers-template.ts";
 import { exerciseJsonSchema } from "../exercise/gen-schema.ts";
@@ -16,6 +17,7 @@ describe("assignmentFiles", () => {
   it("holds the exercise without its reference solution, the learner's work, the workflow, .gitignore and a README", async () => {
     const files = await assignmentFiles([await exercise3()]);
     expect(files.map((f) => f.path)).toEqual([
+      "exercises/exercise-3/README.ko.md",
       "exercises/exercise-3/README.md",
       "exercises/exercise-3/exercise.yaml",
       "exercises/exercise-3/starter/10-deployment.yaml",
@@ -45,10 +47,39 @@ describe("assignmentFiles", () => {
     expect(parse(String(answers.content))).toEqual(answersTemplate(loaded.exercise));
   });
 
+  it("links an exercise's Korean instructions only when grade speaks Korean, and English ones when it has no Korean", async () => {
+    expect(String((await assignmentFiles([await exercise3()])).find((f) => f.path === "README.md")!.content)).toContain("(exercises/exercise-3/README.md)");
+    const dir = path.join(emptyFolder(), "exercise-3");
+    cpSync("exercises/exercise-3", dir, { recursive: true, filter: (src) => !src.endsWith("README.ko.md") });
+    setLanguage("ko");
+    try {
+      const stub = String((await assignmentFiles([await loadExercise(path.join(dir, "exercise.yaml"))])).find((f) => f.path === "work/exercise-3/solution.sh")!.content);
+      expect(stub).toContain("# 과제 (설명: exercises/exercise-3/README.md):");
+    } finally {
+      setLanguage("en");
+    }
+  });
+
   it("lists every exercise, with its points, in the learner's README", async () => {
     const readme = String((await assignmentFiles([await exercise3()])).find((f) => f.path === "README.md")!.content);
     expect(readme).toContain("| [exercise-3](exercises/exercise-3/README.md) | Pods and Nodes: explore your app | 10 |");
     expect(readme).toContain("grade start exercise-3");
+  });
+});
+
+describe("assignmentFiles in Korean", () => {
+  afterEach(() => setLanguage("en"));
+
+  it("writes the README, the stub's comments and the answers header in Korean, points to README.ko.md, and makes the workflow report in Korean", async () => {
+    setLanguage("ko");
+    const files = await assignmentFiles([await exercise3()]);
+    const text = (p: string) => String(files.find((f) => f.path === p)!.content);
+    expect(text("README.md")).toMatch(/^# 쿠버네티스 실습\n/);
+    expect(text("README.md")).toContain("| [exercise-3](exercises/exercise-3/README.ko.md) | 파드와 노드: 앱 조사하기 | 10 |");
+    expect(text("work/exercise-3/solution.sh")).toContain("# 과제 (설명: exercises/exercise-3/README.ko.md):\n#   1. 파드와 그 파드가 실행 중인 노드 찾기 (4점)\n");
+    expect(text("work/exercise-3/solution.sh")).toContain("work/exercise-3/ 폴더에서 최대 5분 동안 실행합니다.");
+    expect(text("work/exercise-3/answers.yaml")).toMatch(/^# exercise-3의 답: /);
+    expect(text(".github/workflows/classroom.yml")).toContain("          reporters: github,classroom\n          lang: ko\n");
   });
 });
 

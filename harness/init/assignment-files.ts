@@ -5,9 +5,11 @@ import { answersFileText } from "../exercise/answers-template.ts";
 import { exerciseJsonSchema } from "../exercise/gen-schema.ts";
 import { EXERCISES_DIR, type LoadedExercise } from "../exercise/load.ts";
 import { UsageError } from "../errors.ts";
+import { currentLanguage } from "../i18n/language.ts";
 import { CLASSROOM_WORKFLOW_FILE, classroomWorkflow } from "./classroom-workflow.ts";
-import { learnerReadme } from "./learner-readme.ts";
+import { instructionsOf, learnerReadme } from "./learner-readme.ts";
 import { solutionStub } from "./solution-stub.ts";
+import { t } from "../i18n/messages.ts";
 
 /** One file of an assignment repository, its path relative to the repository's root. */
 export interface AssignmentFile {
@@ -34,13 +36,15 @@ export async function assignmentFiles(exercises: LoadedExercise[], o: { action?:
       files.push({ path: path.join(EXERCISES_DIR, exercise.id, relative), content: await readFile(path.join(loaded.dir, relative)) });
     }
     const work = path.join("work", exercise.id);
-    files.push({ path: path.join(work, exercise.work.script), content: solutionStub(exercise), executable: true });
+    files.push({ path: path.join(work, exercise.work.script), content: solutionStub(exercise, instructionsOf(loaded)), executable: true });
     const answers = answersFileText(exercise);
     if (answers !== undefined) files.push({ path: path.join(work, exercise.work.answers), content: answers });
   }
   // Exercise files name it as their $schema (../exercise.schema.json): editors check them with it.
   files.push({ path: path.join(EXERCISES_DIR, "exercise.schema.json"), content: exerciseJsonSchema() });
-  files.push({ path: CLASSROOM_WORKFLOW_FILE, content: classroomWorkflow(exercises.map((e) => e.exercise.id), o) });
+  // Classroom's runner has an English locale: an assignment scaffolded in another language says so.
+  const lang = currentLanguage() === "en" ? undefined : currentLanguage();
+  files.push({ path: CLASSROOM_WORKFLOW_FILE, content: classroomWorkflow(exercises.map((e) => e.exercise.id), { ...o, lang }) });
   files.push({ path: ".gitignore", content: GITIGNORE });
   files.push({ path: "README.md", content: learnerReadme(exercises) });
   return files;
@@ -60,10 +64,7 @@ async function exerciseContent(dir: string): Promise<string[]> {
 export async function writeAssignment(root: string, files: AssignmentFile[], o: { force?: boolean } = {}): Promise<void> {
   const existing = files.filter((f) => existsSync(path.join(root, f.path))).map((f) => f.path);
   if (existing.length > 0 && !o.force) {
-    throw new UsageError(
-      `${path.resolve(root)} already has ${existing.length === 1 ? "a file" : `${existing.length} files`} grade init would write: ${existing.join(", ")}. ` +
-        "Pass --force to overwrite them, or choose another --dir.",
-    );
+    throw new UsageError(t().authoring.wouldOverwrite({ dir: path.resolve(root), count: existing.length, files: existing.join(", ") }));
   }
   for (const file of files) {
     const target = path.join(root, file.path);

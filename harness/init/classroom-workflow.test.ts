@@ -47,6 +47,12 @@ describe("classroomWorkflow", () => {
     });
   });
 
+  it("tells the action the language to report in when asked (grade init in Korean); says nothing of it otherwise", () => {
+    const grading = (lang?: string) => (parse(classroomWorkflow(["exercise-3"], { lang })) as Workflow).jobs["run-autograding-tests"]!.steps.filter((s) => s.uses === gradeAction());
+    expect(grading("ko").map((s) => s.with)).toEqual([{ exercise: "exercise-3", reporters: "github,classroom", lang: "ko" }]);
+    expect(grading(undefined).map((s) => s.with)).toEqual([{ exercise: "exercise-3", reporters: "github,classroom" }]);
+  });
+
   it("uses the action named in package.json's repository, at its major tag, unless told another", () => {
     const { repository } = JSON.parse(readFileSync("package.json", "utf8")) as { repository: { url: string } };
     expect(repository.url).toContain(`github.com/${gradeAction().split("@")[0]}.git`);

@@ -29,9 +29,9 @@ export function stepIdFor(exerciseId: string): string {
 /**
  * The autograding workflow for an assignment repository, shaped as the one GitHub Classroom
  * generates (workflow and job names, triggers, the bot guard, permissions, the reporter step), with
- * one grading step per exercise through grade's action.
+ * one grading step per exercise through grade's action; `lang` makes the reports speak it.
  */
-export function classroomWorkflow(exerciseIds: string[], o: { action?: string } = {}): string {
+export function classroomWorkflow(exerciseIds: string[], o: { action?: string; lang?: string } = {}): string {
   if (exerciseIds.length === 0) throw new Error("a classroom workflow needs at least one exercise");
   const action = o.action ?? gradeAction();
   const ids = exerciseIds.map(stepIdFor);
@@ -43,7 +43,7 @@ export function classroomWorkflow(exerciseIds: string[], o: { action?: string } 
         with:
           exercise: ${exerciseId}
           reporters: github,classroom
-`,
+${o.lang ? `          lang: ${o.lang}\n` : ""}`,
   );
   const resultsEnv = ids.map((id) => `          ${id.toUpperCase()}_RESULTS: "\${{ steps.${id}.outputs.result }}"\n`);
   return `# GitHub Classroom autograding with grade (written by \`grade init\`, grade ${PACKAGE_JSON.version}).

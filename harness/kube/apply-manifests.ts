@@ -3,6 +3,7 @@ import { parseAllDocuments } from "yaml";
 import type { KubernetesObject } from "@kubernetes/client-node";
 import type { KubeClient } from "./kube-client.ts";
 import { UsageError } from "../errors.ts";
+import { t } from "../i18n/messages.ts";
 
 export interface AppliedObject {
   apiVersion: string;
@@ -21,7 +22,7 @@ export async function applyManifests(kube: KubeClient, files: string[]): Promise
       try {
         await kube.apply(withNamespace);
       } catch (e) {
-        throw new UsageError(`${file}: applying ${object.kind} ${object.metadata?.name} failed: ${describeApiError(e)}`);
+        throw new UsageError(t().errors.applyFailed({ file, kind: object.kind, name: object.metadata?.name, error: describeApiError(e) }));
       }
       applied.push({ apiVersion: object.apiVersion!, kind: object.kind!, name: object.metadata!.name!, namespace });
     }
@@ -33,11 +34,11 @@ async function readManifests(file: string): Promise<KubernetesObject[]> {
   const docs = parseAllDocuments(await readFile(file, "utf8"));
   const objects: KubernetesObject[] = [];
   for (const doc of docs) {
-    if (doc.errors.length) throw new UsageError(`${file}: not valid YAML: ${doc.errors[0]!.message.split("\n")[0]}`);
+    if (doc.errors.length) throw new UsageError(t().errors.manifestNotYaml({ file, error: doc.errors[0]!.message.split("\n")[0]! }));
     const value = doc.toJS() as KubernetesObject | null;
     if (value === null) continue;
     if (!value.apiVersion || !value.kind || !value.metadata?.name) {
-      throw new UsageError(`${file}: every manifest needs apiVersion, kind and metadata.name`);
+      throw new UsageError(t().errors.manifestIncomplete({ file }));
     }
     objects.push(value);
   }

@@ -2,6 +2,7 @@ import https from "node:https";
 import { PassThrough } from "node:stream";
 import { CoreV1Api, Exec, KubeConfig, KubernetesObjectApi, PatchStrategy, type KubernetesObject, type V1Pod, type V1Status } from "@kubernetes/client-node";
 import type { ExecResult, HttpReply, KubeObject, NodeInfo, PodInfo } from "../../graders/types.ts";
+import { t } from "../i18n/messages.ts";
 
 const REQUEST_TIMEOUT_MS = 20_000;
 
@@ -81,7 +82,7 @@ export class KubeClient {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         socket.close();
-        reject(new Error(`\`${command.join(" ")}\` in ${pod} did not finish within ${REQUEST_TIMEOUT_MS / 1000} s`));
+        reject(new Error(t().errors.execTimedOut({ command: command.join(" "), pod, seconds: REQUEST_TIMEOUT_MS / 1000 })));
       }, REQUEST_TIMEOUT_MS);
       socket.on("close", () => {
         clearTimeout(timer);
@@ -107,7 +108,8 @@ export class KubeClient {
         res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
         res.on("error", reject);
       });
-      req.on("timeout", () => req.destroy(Object.assign(new Error(`GET ${apiPath} got no answer within ${timeoutMs / 1000} s`), { code: `no answer within ${timeoutMs / 1000} s` })));
+      const seconds = timeoutMs / 1000;
+      req.on("timeout", () => req.destroy(Object.assign(new Error(t().errors.getTimedOut({ path: apiPath, seconds })), { code: t().errors.noAnswerWithin({ seconds }) })));
       req.on("error", reject);
       req.end();
     });

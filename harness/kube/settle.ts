@@ -1,5 +1,6 @@
 import type { KubeObject } from "../../graders/types.ts";
 import type { KubeClient } from "./kube-client.ts";
+import { t } from "../i18n/messages.ts";
 
 /**
  * When is a cluster settled enough to grade? Retrying a check is for a cluster still changing (a
@@ -67,19 +68,20 @@ export async function readSnapshot(kube: KubeClient): Promise<ClusterSnapshot> {
 
 /** What is still in motion, one line each ("pod web-1: ContainerCreating"); empty when nothing is. */
 export function inMotion(snapshot: ClusterSnapshot, now: number): string[] {
+  const say = t().progress;
   const moving: string[] = [];
   for (const pod of snapshot.pods) {
     const why = podInMotion(pod, snapshot.readyNodes, now);
-    if (why) moving.push(`pod ${pod.metadata?.namespace}/${pod.metadata?.name}: ${why}`);
+    if (why) moving.push(say.podMoving({ pod: `${pod.metadata?.namespace}/${pod.metadata?.name}`, why }));
   }
   for (const r of snapshot.routing) {
     const changed = Math.max(0, ...((r.metadata as { managedFields?: { time?: string }[] }).managedFields ?? []).map((f) => Date.parse(f.time ?? "") || 0));
-    if (now - changed < ROUTING_MS) moving.push(`${r.kind} ${r.metadata?.namespace}/${r.metadata?.name}: changed ${Math.max(0, Math.round((now - changed) / 1000))} s ago, not surely routed yet`);
+    if (now - changed < ROUTING_MS) moving.push(say.routingChanged({ object: `${r.kind} ${r.metadata?.namespace}/${r.metadata?.name}`, seconds: Math.max(0, Math.round((now - changed) / 1000)) }));
   }
   for (const w of snapshot.workloads) {
     const generation = Number((w.metadata as { generation?: number } | undefined)?.generation ?? 0);
     const observed = Number((w.status as { observedGeneration?: number } | undefined)?.observedGeneration ?? 0);
-    if (observed < generation) moving.push(`${w.kind} ${w.metadata?.namespace}/${w.metadata?.name}: its controller has not acted on the latest change yet`);
+    if (observed < generation) moving.push(say.controllerBehind({ object: `${w.kind} ${w.metadata?.namespace}/${w.metadata?.name}` }));
   }
   return moving;
 }
@@ -100,7 +102,7 @@ function podInMotion(pod: KubeObject, readyNodes: Set<string>, now: number): str
   const ready = status.conditions?.some((c) => c.type === "Ready" && c.status === "True");
   if (!ready) {
     const started = Math.max(0, ...containers.map((c) => Date.parse(c.state?.running?.startedAt ?? "") || 0));
-    if (now - started < STARTING_MS) return "starting";
+    if (now - started < STARTING_MS) return t().progress.podStarting;
   }
   return undefined;
 }
@@ -149,7 +151,7 @@ export async function waitUntilSettled(
     const print = fingerprint(snapshot);
     if (moving.length === 0 && print === previous) return { ms: clock.now() - started };
     previous = moving.length === 0 ? print : undefined;
-    if (clock.now() - started + SETTLE_POLL_MS > timeoutMs) return { ms: clock.now() - started, stillMoving: moving.length ? moving : ["objects kept changing"] };
+    if (clock.now() - started + SETTLE_POLL_MS > timeoutMs) return { ms: clock.now() - started, stillMoving: moving.length ? moving : [t().progress.keptChanging] };
     await clock.sleep(SETTLE_POLL_MS);
   }
 }

@@ -2,6 +2,7 @@ import type { KubeClient } from "./kube-client.ts";
 import type { AppliedObject } from "./apply-manifests.ts";
 import type { KubeObject } from "../../graders/types.ts";
 import { InfrastructureError } from "../errors.ts";
+import { t } from "../i18n/messages.ts";
 
 const POLL_MS = 1_000;
 /** Waiting reasons that will not fix themselves: stop waiting and say so. */
@@ -22,9 +23,9 @@ export async function waitUntilReady(kube: KubeClient, objects: AppliedObject[],
     }
     if (pending.length === 0) return;
     const stuck = await hopelessPods(kube, objects);
-    if (stuck.length) throw new InfrastructureError(`the starter cannot become ready:\n${stuck.map((s) => `  ${s}`).join("\n")}`);
+    if (stuck.length) throw new InfrastructureError(t().errors.starterCannotBeReady({ problems: stuck.map((s) => `  ${s}`).join("\n") }));
     if (Date.now() > deadline) {
-      throw new InfrastructureError(`the starter was not ready after ${timeoutMs / 1000} s; still waiting for:\n${pending.map((p) => `  ${p}`).join("\n")}`);
+      throw new InfrastructureError(t().errors.starterNotReady({ seconds: timeoutMs / 1000, pending: pending.map((p) => `  ${p}`).join("\n") }));
     }
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
@@ -33,14 +34,14 @@ export async function waitUntilReady(kube: KubeClient, objects: AppliedObject[],
 async function notReadyReason(kube: KubeClient, o: AppliedObject): Promise<string | undefined> {
   if (!["Deployment", "StatefulSet", "ReplicaSet", "Pod"].includes(o.kind)) return undefined;
   const [object] = await kube.listObjects({ apiVersion: o.apiVersion, kind: o.kind, namespace: o.namespace, name: o.name });
-  if (!object) return `${o.kind} ${o.name}: not found`;
+  if (!object) return t().errors.objectNotFound({ object: `${o.kind} ${o.name}` });
   if (o.kind === "Pod") {
     const ready = (status(object).conditions as { type: string; status: string }[] | undefined)?.some((c) => c.type === "Ready" && c.status === "True");
-    return ready ? undefined : `Pod ${o.name}: not Ready (phase ${String(status(object).phase ?? "unknown")})`;
+    return ready ? undefined : t().errors.podNotReady({ pod: o.name, phase: String(status(object).phase ?? "unknown") });
   }
   const want = Number((object.spec as { replicas?: number } | undefined)?.replicas ?? 1);
   const have = Number(status(object).readyReplicas ?? 0);
-  return have >= want ? undefined : `${o.kind} ${o.name}: ${have}/${want} replicas ready`;
+  return have >= want ? undefined : t().errors.replicasReady({ object: `${o.kind} ${o.name}`, ready: have, wanted: want });
 }
 
 const status = (o: KubeObject) => (o.status ?? {}) as Record<string, unknown>;
@@ -56,7 +57,7 @@ async function hopelessPods(kube: KubeClient, objects: AppliedObject[]): Promise
       for (const c of statuses) {
         const reason = c.state?.waiting?.reason;
         if (reason && HOPELESS.has(reason)) {
-          out.push(`pod ${pod.metadata?.name}, container ${c.name}: ${reason} for image ${c.image}. ${imageAdvice(reason)}`);
+          out.push(t().errors.containerStuck({ pod: pod.metadata?.name ?? "", container: c.name, reason, image: c.image, advice: imageAdvice(reason) }));
         }
       }
     }
@@ -65,9 +66,7 @@ async function hopelessPods(kube: KubeClient, objects: AppliedObject[]): Promise
 }
 
 function imageAdvice(reason: string): string {
-  return reason.includes("Pull") || reason === "InvalidImageName"
-    ? "The cluster could not pull it: check the name, or put the image in your local Docker (docker pull / docker build) so grade loads it into the cluster."
-    : "Check the pod with `kubectl describe pod`.";
+  return reason.includes("Pull") || reason === "InvalidImageName" ? t().errors.cannotPull : t().errors.describeThePod;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ProbeReply } from "../../graders/types.ts";
+import { t } from "../i18n/messages.ts";
 
 /**
  * The shell commands grade's probe runs (busybox sh, nc, timeout, nslookup) and the parsing of
@@ -51,7 +52,7 @@ export function parseHttpOutput(output: string, count: number): ProbeReply[] {
   }
   return Array.from({ length: count }, (_, n) => {
     const r = raw.get(n + 1);
-    if (!r) return { body: "", error: "the probe printed nothing for this request" };
+    if (!r) return { body: "", error: t().checks.probe.printedNothing };
     return parseHttpReply(r.out, r.err, r.rc);
   });
 }
@@ -60,9 +61,9 @@ export function parseHttpOutput(output: string, count: number): ProbeReply[] {
 export function parseHttpReply(out: string, err: string, rc: number): ProbeReply {
   const status = /^HTTP\/\d(?:\.\d)? (\d{3})/.exec(out);
   if (!status) {
-    if (out.trim() !== "") return { body: out, error: `not an HTTP reply: ${out.trim().slice(0, 80)}` };
+    if (out.trim() !== "") return { body: out, error: t().checks.probe.notHttp({ text: out.trim().slice(0, 80) }) };
     const said = err.trim().split("\n").pop()?.replace(/^nc: /, "");
-    return { body: "", error: said || (rc === 0 ? "the connection closed without a reply" : `no reply within ${REQUEST_TIMEOUT_S} s`) };
+    return { body: "", error: said || (rc === 0 ? t().checks.probe.closedWithoutReply : t().checks.probe.noReplyWithin({ seconds: REQUEST_TIMEOUT_S })) };
   }
   const headerEnd = out.search(/\r?\n\r?\n/);
   const body = headerEnd < 0 ? "" : out.slice(headerEnd).replace(/^\r?\n\r?\n/, "");
@@ -83,5 +84,5 @@ export function parseResolveOutput(output: string): { addresses: string[]; error
   const addresses = [...answers.matchAll(/^Address(?: \d+)?:\s*(\S+)/gm)].map((m) => m[1]!.replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, "$1"));
   if (addresses.length > 0) return { addresses: [...new Set(addresses)] };
   const problem = /^\*\*.*$|^;;.*$|timed out.*$|^nslookup: .*$/m.exec(output)?.[0];
-  return { addresses: [], error: problem?.trim() || `no address in the answer${output.trim() ? `: ${output.trim().slice(0, 120)}` : ""}` };
+  return { addresses: [], error: problem?.trim() || t().checks.probe.noAddressInAnswer({ output: output.trim().slice(0, 120) }) };
 }

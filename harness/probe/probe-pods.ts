@@ -3,6 +3,7 @@ import createDebug from "debug";
 import type { ClusterProbe, KubeObject, ProbeOrigin } from "../../graders/types.ts";
 import type { KubeClient } from "../kube/kube-client.ts";
 import { httpGetCommand, parseHttpOutput, parseResolveOutput, resolveCommand } from "./probe-commands.ts";
+import { t } from "../i18n/messages.ts";
 
 const debug = createDebug("grade:probe");
 
@@ -80,7 +81,7 @@ export class ProbePods {
     const nodeIP = String((pod.status as { hostIP?: string }).hostIP ?? "");
     const exec = async (command: string[]) => {
       const r = await this.kube.exec(PROBE_NAMESPACE, name, CONTAINER, command);
-      if (r.exitCode !== 0 && r.stdout === "") throw new Error(`grade's probe (image ${this.image}) could not run its command (exit ${r.exitCode}): ${r.stderr.trim() || "no output"}`);
+      if (r.exitCode !== 0 && r.stdout === "") throw new Error(t().checks.probe.couldNotRun({ image: this.image, exitCode: r.exitCode, stderr: r.stderr.trim() }));
       return r.stdout;
     };
     return {
@@ -101,7 +102,7 @@ export class ProbePods {
         return;
       } catch (e) {
         const text = JSON.stringify((e as { body?: unknown }).body ?? (e as Error).message);
-        if (!/serviceaccount/i.test(text) || Date.now() > deadline) throw new Error(`grade could not create its probe pod in namespace ${PROBE_NAMESPACE}: ${text}`);
+        if (!/serviceaccount/i.test(text) || Date.now() > deadline) throw new Error(t().checks.probe.couldNotCreate({ namespace: PROBE_NAMESPACE, error: text }));
         await new Promise((r) => setTimeout(r, POLL_MS));
       }
     }
@@ -109,7 +110,8 @@ export class ProbePods {
 
   private async waitReady(name: string): Promise<KubeObject> {
     const deadline = Date.now() + READY_TIMEOUT_MS;
-    let state = "not created yet";
+    const say = t().checks;
+    let state = say.probe.notCreatedYet;
     while (Date.now() < deadline) {
       const [pod] = await this.kube.listObjects({ apiVersion: "v1", kind: "Pod", namespace: PROBE_NAMESPACE, name });
       const status = (pod?.status ?? {}) as {
@@ -120,16 +122,15 @@ export class ProbePods {
       if (status.conditions?.some((c) => c.type === "Ready" && c.status === "True")) return pod!;
       const waiting = status.containerStatuses?.[0]?.state?.waiting;
       if (waiting?.reason && HOPELESS.has(waiting.reason)) {
-        throw new Error(
-          `grade's probe pod cannot start: ${waiting.reason} for image ${this.image}. Put that image in your local Docker (grade loads it into clusters it starts), ` +
-            "or set GRADE_PROBE_IMAGE to an image with sh, nc, timeout and nslookup that the cluster can pull",
-        );
+        throw new Error(say.probe.cannotStart({ reason: waiting.reason, image: this.image }));
       }
       const unschedulable = status.conditions?.find((c) => c.type === "PodScheduled" && c.status === "False");
-      state = unschedulable ? `not scheduled: ${unschedulable.message ?? unschedulable.reason}` : `phase ${status.phase ?? "unknown"}${waiting?.reason ? `, ${waiting.reason}` : ""}`;
+      state = unschedulable
+        ? say.probe.notScheduled({ why: unschedulable.message ?? unschedulable.reason ?? "" })
+        : `${say.podPlacement.phase({ phase: status.phase })}${waiting?.reason ? `, ${waiting.reason}` : ""}`;
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
-    throw new Error(`grade's probe pod ${PROBE_NAMESPACE}/${name} was not Ready after ${READY_TIMEOUT_MS / 1000} s (${state})`);
+    throw new Error(say.probe.notReady({ pod: `${PROBE_NAMESPACE}/${name}`, seconds: READY_TIMEOUT_MS / 1000, state }));
   }
 
   /** Probes a killed grade left behind have ended by now (activeDeadlineSeconds); clear them away. */

@@ -1,5 +1,6 @@
 import type { LoadedExercise } from "../exercise/load.ts";
 import type { CheckReport, ExerciseReport, TaskReport } from "./model.ts";
+import { t } from "../i18n/messages.ts";
 
 /**
  * A report for a run that stopped before its checks could run, listing every task and check with
@@ -12,7 +13,7 @@ export function ungradedReport(loaded: LoadedExercise, status: "fail" | "error",
   const tasks: TaskReport[] = exercise.tasks.map((task) => {
     const hint = status === "fail" ? task.hint : undefined;
     const checks: CheckReport[] = task.checks.map((check, i) => ({
-      name: check.name ?? `check ${i + 1}`,
+      name: check.name ?? t().checks.defaultName({ n: i + 1 }),
       kind: check.kind,
       status,
       message: reason,

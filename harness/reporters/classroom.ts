@@ -3,6 +3,7 @@ import type { ExerciseReport, RunEnd, TaskReport } from "../report/model.ts";
 import { seconds } from "./output.ts";
 import type { Reporter, ReporterOptions } from "./reporter.ts";
 import { workflowCommand } from "./workflow-command.ts";
+import { t } from "../i18n/messages.ts";
 
 /**
  * The result GitHub Classroom's `classroom-resources/autograding-grading-reporter` reads (its
@@ -63,7 +64,7 @@ export class ClassroomReporter implements Reporter {
     const encoded = encodeClassroomResult(result);
     // base64 has no line breaks, so the single-line `name=value` form of GITHUB_OUTPUT is safe.
     if (this.outputFile) appendFileSync(this.outputFile, `result=${encoded}\n`);
-    else this.out.write(workflowCommand("notice", { title: "classroom result (GITHUB_OUTPUT unset)" }, encoded) + "\n");
+    else this.out.write(workflowCommand("notice", { title: t().report.classroom.noOutputFile }, encoded) + "\n");
   }
 }
 
@@ -87,19 +88,20 @@ export function notLoadedResult(reason: string): ClassroomResult {
 export const encodeClassroomResult = (result: ClassroomResult) => Buffer.from(JSON.stringify(result), "utf8").toString("base64");
 
 function classroomTest(report: ExerciseReport, task: TaskReport, notes: string[]): ClassroomTest {
+  const say = t().report;
   const failed = task.checks.filter((ch) => ch.status !== "pass");
   const lines =
     report.notGraded !== undefined
       ? [report.notGraded]
-      : failed.map((ch) => (ch.status === "error" ? `${ch.name}: ${ch.message} (grader or cluster error, not your work)` : `${ch.name}: ${ch.message}`));
-  if (task.hint) lines.push(`Hint: ${cut(task.hint.replace(/\s+/g, " ").trim(), MAX_HINT)}`);
-  lines.push(...notes.map((n) => `Note: ${n}`));
+      : failed.map((ch) => (ch.status === "error" ? say.classroom.graderError({ check: ch.name, message: ch.message }) : `${ch.name}: ${ch.message}`));
+  if (task.hint) lines.push(`${say.Hint}: ${cut(task.hint.replace(/\s+/g, " ").trim(), MAX_HINT)}`);
+  lines.push(...notes.map((n) => `${say.Note}: ${n}`));
   const ms = task.checks.reduce((sum, ch) => sum + ch.ms, 0);
   return {
     name: task.title,
     status: task.status,
     message: cut(lines.join("\n"), MAX_MESSAGE),
-    test_code: `grade ${report.exerciseId} (task ${task.id})`,
+    test_code: say.classroom.testCode({ exercise: report.exerciseId, task: task.id }),
     filename: report.file,
     line_no: 0,
     execution_time: `${seconds(ms)}s`,
@@ -115,7 +117,7 @@ function firstUnfinished(report: ExerciseReport): number {
 
 function cut(text: string, max: number): string {
   if (text.length <= max) return text;
-  const more = `… (${text.length - max} more characters: see the job summary)`;
+  const more = t().report.classroom.moreCharacters({ count: text.length - max });
   return max > more.length ? text.slice(0, max - more.length) + more : text.slice(0, max);
 }
 

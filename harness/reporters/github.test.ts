@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { setLanguage } from "../i18n/language.ts";
 import { Capture } from "./capture.ts";
 import { annotations, GithubReporter, stepSummary } from "./github.ts";
 import { graded, sampleReport } from "./sample-report.ts";
@@ -51,6 +52,30 @@ describe("github reporter", () => {
     expect(md).toContain("  ```\n  ports:\n    - port: 8080\n      targetPort: 8080\n  ```");
     expect(md).toContain("> 💡 **Hint:** Run `kubectl expose deployment web --type=NodePort --port=8080`.");
     expect(md).toContain("your script timed out after 5m");
+  });
+
+  it("in Korean: the summary's heading, table, labels and hint, and the annotations' labels", () => {
+    setLanguage("ko");
+    try {
+      const md = stepSummary(sampleReport());
+      expect(md.split("\n").slice(0, 7)).toEqual([
+        "## Expose your app with a Service — 3/7점",
+        "",
+        "| 과제 | 점수 | 상태 |",
+        "| --- | ---: | --- |",
+        "| Deploy the app | 2/2 | ✅ 통과 |",
+        "| Expose it with a NodePort Service | 1/3 | ❌ 실패 |",
+        "| Reach it through kubectl proxy | 0/2 | ⚠️ 오류 |",
+      ]);
+      expect(md).toContain("### 고칠 것");
+      expect(md).toContain("  예상:\n  ```\n  NodePort\n  ```\n  실제:\n  ```\n  ClusterIP\n  ```");
+      expect(md).toContain("> 💡 **힌트:** Run `kubectl expose deployment web --type=NodePort --port=8080`.");
+      const [first, , warning] = annotations(sampleReport());
+      expect(first).toContain("%0A예상: NodePort%0A실제: ClusterIP%0A힌트: Run");
+      expect(warning).toContain("title=Reach it through kubectl proxy (채점기 또는 클러스터 오류)::");
+    } finally {
+      setLanguage("en");
+    }
   });
 
   it("writes no summary outside GitHub Actions", () => {

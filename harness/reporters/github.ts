@@ -2,6 +2,7 @@ import { appendFileSync } from "node:fs";
 import type { CheckReport, ExerciseReport, RunEnd, RunError } from "../report/model.ts";
 import type { Reporter, ReporterOptions } from "./reporter.ts";
 import { workflowCommand } from "./workflow-command.ts";
+import { t } from "../i18n/messages.ts";
 
 /**
  * `github`: inside GitHub Actions, an annotation per failed check (pointing at the exercise file)
@@ -28,15 +29,16 @@ export class GithubReporter implements Reporter {
 
   onRunEnd(end: RunEnd): void {
     if (end.report) for (const line of annotations(end.report)) this.out.write(line + "\n");
-    if (this.summaryFile) appendFileSync(this.summaryFile, end.report ? stepSummary(end.report) : `## grade: not graded\n\n${inline(end.reason ?? end.outcome)}\n`);
+    if (this.summaryFile) appendFileSync(this.summaryFile, end.report ? stepSummary(end.report) : `## grade: ${t().report.github.notGraded}\n\n${inline(end.reason ?? end.outcome)}\n`);
   }
 }
 
 export function annotations(report: ExerciseReport): string[] {
+  const say = t().report.github;
   const lines: string[] = [];
   // Not graded: a fault was annotated by onError already; the learner's one thing to do is annotated here.
   if (report.notGraded !== undefined) {
-    return report.tasks.some((t) => t.status === "fail") ? [workflowCommand("error", { file: report.file, title: "not graded" }, report.notGraded)] : [];
+    return report.tasks.some((t) => t.status === "fail") ? [workflowCommand("error", { file: report.file, title: say.notGraded }, report.notGraded)] : [];
   }
   for (const task of report.tasks) {
     for (const check of task.checks) {
@@ -44,7 +46,7 @@ export function annotations(report: ExerciseReport): string[] {
         lines.push(workflowCommand("error", { file: report.file, title: task.title }, annotationText(check)));
       } else if (check.status === "error") {
         // Not the learner's fault: a warning, so it does not read as a wrong answer.
-        const title = `${task.title} (grader or cluster error)`;
+        const title = say.graderError({ task: task.title });
         lines.push(workflowCommand("warning", { file: report.file, title }, annotationText(check)));
       }
     }
@@ -54,41 +56,41 @@ export function annotations(report: ExerciseReport): string[] {
 }
 
 function annotationText(check: CheckReport): string {
+  const say = t().report;
   const parts = [`${check.name}: ${check.message}`];
-  if (check.expected !== undefined) parts.push(`expected: ${check.expected}`);
-  if (check.actual !== undefined) parts.push(`actual: ${check.actual}`);
-  if (check.hint !== undefined && check.status === "fail") parts.push(`hint: ${check.hint}`);
+  if (check.expected !== undefined) parts.push(`${say.expected}: ${check.expected}`);
+  if (check.actual !== undefined) parts.push(`${say.actual}: ${check.actual}`);
+  if (check.hint !== undefined && check.status === "fail") parts.push(`${say.hint}: ${check.hint}`);
   return parts.join("\n");
 }
 
-const STATUS = { pass: "✅ pass", fail: "❌ fail", error: "⚠️ error" } as const;
-
 export function stepSummary(report: ExerciseReport): string {
+  const say = t().report;
   const md: string[] = [
-    `## ${inline(report.title)} — ${report.points}/${report.maxPoints} points`,
+    `## ${inline(say.github.heading(report))}`,
     "",
-    "| Task | Points | Status |",
+    say.github.tableHeader,
     "| --- | ---: | --- |",
-    ...report.tasks.map((t) => `| ${cell(t.title)} | ${t.points}/${t.maxPoints} | ${STATUS[t.status]} |`),
+    ...report.tasks.map((task) => `| ${cell(task.title)} | ${task.points}/${task.maxPoints} | ${say.github.status[task.status]} |`),
     "",
   ];
   if (report.notGraded !== undefined) {
-    md.push(`**Not graded:** ${inline(report.notGraded)}`, "");
+    md.push(`**${say.notGraded}:** ${inline(report.notGraded)}`, "");
     return md.join("\n") + "\n";
   }
 
-  const unfinished = report.tasks.filter((t) => t.checks.some((ch) => ch.status !== "pass"));
+  const unfinished = report.tasks.filter((task) => task.checks.some((ch) => ch.status !== "pass"));
   if (unfinished.length > 0) {
-    md.push("### What to fix", "");
+    md.push(`### ${say.github.whatToFix}`, "");
     for (const task of unfinished) {
       md.push(`#### ${inline(task.title)}`, "");
       for (const check of task.checks.filter((ch) => ch.status !== "pass")) {
-        const label = check.status === "error" ? "⚠️ error (grader or cluster, not your work)" : "❌";
+        const label = check.status === "error" ? say.github.errorLabel : "❌";
         md.push(`- ${label} **${inline(check.name)}**: ${inline(check.message)}`);
-        if (check.expected !== undefined) md.push(...codeBlock("expected", check.expected));
-        if (check.actual !== undefined) md.push(...codeBlock("actual", check.actual));
+        if (check.expected !== undefined) md.push(...codeBlock(say.expected, check.expected));
+        if (check.actual !== undefined) md.push(...codeBlock(say.actual, check.actual));
       }
-      if (task.hint) md.push("", `> 💡 **Hint:** ${inline(task.hint)}`);
+      if (task.hint) md.push("", `> 💡 **${say.Hint}:** ${inline(task.hint)}`);
       md.push("");
     }
   }

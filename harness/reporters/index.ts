@@ -7,6 +7,7 @@ import type { Reporter, ReporterOptions } from "./reporter.ts";
 import { REPORTER_NAMES, type ReporterName } from "./reporter-names.ts";
 import { parseReporterSpecs } from "./reporter-spec.ts";
 import { TerminalReporter } from "./terminal.ts";
+import { t } from "../i18n/messages.ts";
 
 export type { Reporter, ReporterOptions } from "./reporter.ts";
 export { MultiplexReporter } from "./multiplex-reporter.ts";
@@ -46,12 +47,13 @@ export function createReporters(
   const specs = parseReporterSpecs(values);
   const unknown = specs.filter((s) => !isReporterName(s.name));
   if (unknown.length > 0) {
-    throw new Error(`Unknown reporter ${unknown.map((s) => `"${s.name}"`).join(", ")}: use one or more of ${REPORTER_NAMES.join(", ")}.`);
+    throw new Error(t().report.unknownReporter({ names: unknown.map((s) => `"${s.name}"`).join(", "), known: REPORTER_NAMES.join(", ") }));
   }
   if (options.output !== undefined) {
     const takers = specs.filter((s) => s.outputFile === undefined && FILE_REPORTERS.includes(s.name as ReporterName));
     if (takers.length > 1) {
-      throw new Error(`${takers.map((s) => s.name).join(" and ")} would both write ${options.output}: give each its own file, e.g. --reporter ${takers.map((s, i) => `${s.name}=report-${i + 1}`).join(",")}.`);
+      const names = takers.map((s) => s.name).join(t().report.and);
+      throw new Error(t().report.sameOutput({ names, file: options.output, example: takers.map((s, i) => `${s.name}=report-${i + 1}`).join(",") }));
     }
     for (const s of takers) s.outputFile = options.output;
   }

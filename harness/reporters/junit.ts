@@ -2,6 +2,7 @@ import type { CheckReport, ExerciseReport, RunEnd, TaskReport } from "../report/
 import { seconds, writeReportFile } from "./output.ts";
 import type { Reporter, ReporterOptions } from "./reporter.ts";
 import { escapeXml as text, escapeXmlAttribute as attr } from "./xml-escape.ts";
+import { t } from "../i18n/messages.ts";
 
 export const DEFAULT_JUNIT_FILE = ".grade/junit.xml";
 
@@ -32,7 +33,7 @@ export function formatJunitNotLoaded(reason: string): string {
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<testsuites name="grade" tests="1" failures="0" errors="1" time="0.000">`,
     `  <testsuite name="grade" tests="1" failures="0" errors="1" skipped="0" time="0.000">`,
-    `    <testcase name="load the exercise" classname="grade" time="0.000">`,
+    `    <testcase name="${attr(t().report.junit.loadTheExercise)}" classname="grade" time="0.000">`,
     `      <error message="${attr(reason)}" type="grade">${text(reason)}</error>`,
     `    </testcase>`,
     `  </testsuite>`,
@@ -78,11 +79,12 @@ function testcase(classname: string, check: CheckReport): string {
 }
 
 function details(check: CheckReport): string {
+  const say = t().report;
   const parts = [check.message];
-  if (check.expected !== undefined) parts.push(`expected: ${check.expected}`);
-  if (check.actual !== undefined) parts.push(`actual: ${check.actual}`);
-  if (check.hint !== undefined && check.status === "fail") parts.push(`hint: ${check.hint}`);
-  parts.push(`attempts: ${check.attempts}`);
+  if (check.expected !== undefined) parts.push(`${say.expected}: ${check.expected}`);
+  if (check.actual !== undefined) parts.push(`${say.actual}: ${check.actual}`);
+  if (check.hint !== undefined && check.status === "fail") parts.push(`${say.hint}: ${check.hint}`);
+  parts.push(`${say.junit.attempts}: ${check.attempts}`);
   return parts.join("\n");
 }
 

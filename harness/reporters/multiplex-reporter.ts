@@ -1,5 +1,6 @@
 import type { CheckReport, RunEnd, RunError, RunInfo, TaskReport } from "../report/model.ts";
 import type { Reporter } from "./reporter.ts";
+import { t } from "../i18n/messages.ts";
 
 export interface NamedReporter {
   name: string;
@@ -66,7 +67,7 @@ export function printsToStdio({ name, reporter }: NamedReporter, err: NodeJS.Wri
 
 function reportCrash(err: NodeJS.WritableStream, name: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const line = `reporter ${name} failed: ${message.split("\n")[0]}`;
+  const line = t().report.reporterFailed({ reporter: name, error: message.split("\n")[0]! });
   err.write(`${line}\n`);
   return line;
 }

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { setLanguage } from "../i18n/language.ts";
 import { Capture } from "./capture.ts";
 import { graded, sampleReport } from "./sample-report.ts";
 import { TerminalReporter } from "./terminal.ts";
@@ -49,6 +50,44 @@ describe("list (terminal) reporter", () => {
     new TerminalReporter({ out, color: false }).onRunEnd(graded(sampleReport()));
     expect(out.text).toContain("! error proxy reachable");
     expect(out.text).toContain("not your work");
+  });
+});
+
+describe("list reporter in Korean", () => {
+  afterEach(() => setLanguage("en"));
+
+  it("labels, score and notes in Korean; points line up under Korean titles, two columns a syllable", () => {
+    setLanguage("ko");
+    const report = sampleReport();
+    report.tasks[0]!.title = "앱 배포하기";
+    report.tasks[1]!.title = "NodePort 서비스로 노출하기";
+    report.tasks[2]!.title = "kubectl proxy로 접속하기";
+    const out = new Capture();
+    new TerminalReporter({ out, color: false }).onRunEnd(graded(report));
+    expect(out.text).toMatchInlineSnapshot(`
+      "Expose your app with a Service (exercise-4)
+
+      ✓ 앱 배포하기                 2/2
+      ✗ NodePort 서비스로 노출하기  1/3
+          ✗ service type: Service "web" in namespace "default" has the wrong type
+            예상: NodePort
+            실제: ClusterIP
+          ✗ service ports: Service "web" does not expose port 8080 <&"> yet
+            예상:
+              ports:
+                - port: 8080
+                  targetPort: 8080
+            실제: ports: []
+          힌트: Run \`kubectl expose deployment web --type=NodePort --port=8080\`.
+      ! kubectl proxy로 접속하기    0/2
+          ! 오류 proxy reachable: could not reach the API server: connect ECONNREFUSED 127.0.0.1:6443
+
+      점수: 3/7
+      검사 1개를 채점하지 못했습니다(! 오류). 작업이 잘못된 것이 아니라 채점기나 클러스터가 실패했습니다.
+      채점을 다시 실행하십시오. 계속 이러면 강사에게 알리십시오.
+      참고: your script timed out after 5m
+      "
+    `);
   });
 });
 

@@ -2,6 +2,8 @@ import pc from "picocolors";
 import type { CheckReport, ExerciseReport, RunEnd, TaskReport } from "../report/model.ts";
 import { writeReportFile } from "./output.ts";
 import type { Reporter, ReporterOptions } from "./reporter.ts";
+import stringWidth from "string-width";
+import { t } from "../i18n/messages.ts";
 
 const INDENT = "    ";
 const DETAIL_INDENT = INDENT + "  ";
@@ -37,27 +39,25 @@ export class TerminalReporter implements Reporter {
 
 /** The whole text the `list` reporter prints; exported so tests can lock it. */
 export function formatTerminalReport(report: ExerciseReport, c: Colors = pc.createColors(false)): string {
+  const say = t().report;
   const lines: string[] = [c.bold(`${report.title} (${report.exerciseId})`), ""];
-  const titleWidth = Math.max(0, ...report.tasks.map((t) => t.title.length));
+  // Display width, not length: a Korean syllable takes two columns.
+  const titleWidth = Math.max(0, ...report.tasks.map((task) => stringWidth(task.title)));
 
   for (const task of report.tasks) {
-    lines.push(`${taskMark(task, c)} ${task.title.padEnd(titleWidth)}  ${task.points}/${task.maxPoints}`);
+    lines.push(`${taskMark(task, c)} ${padEnd(task.title, titleWidth)}  ${task.points}/${task.maxPoints}`);
     // Not graded: every check carries the same reason, said once below.
     if (report.notGraded === undefined) lines.push(...taskDetails(task, c));
   }
 
-  lines.push("", c.bold(`Score: ${report.points}/${report.maxPoints}`));
-  if (report.notGraded !== undefined) lines.push(c.yellow(`Not graded: ${report.notGraded}`));
+  lines.push("", c.bold(say.score(report)));
+  if (report.notGraded !== undefined) lines.push(c.yellow(`${say.notGraded}: ${report.notGraded}`));
 
-  const errored = report.tasks.flatMap((t) => t.checks).filter((ch) => ch.status === "error").length;
+  const errored = report.tasks.flatMap((task) => task.checks).filter((ch) => ch.status === "error").length;
   if (errored > 0 && report.notGraded === undefined) {
-    const checks = errored === 1 ? "1 check" : `${errored} checks`;
-    lines.push(
-      c.yellow(`${checks} could not be graded (! error): the grader or the cluster failed, not your work.`),
-      c.yellow("Run the grader again; if it keeps happening, tell your instructor."),
-    );
+    lines.push(c.yellow(say.couldNotGrade({ count: errored })), c.yellow(say.tryAgain));
   }
-  for (const note of report.diagnostics) lines.push(c.yellow(`note: ${note}`));
+  for (const note of report.diagnostics) lines.push(c.yellow(`${say.note}: ${note}`));
   return lines.join("\n") + "\n";
 }
 
@@ -70,20 +70,26 @@ function taskMark(task: TaskReport, c: Colors): string {
 function taskDetails(task: TaskReport, c: Colors): string[] {
   const lines = task.checks.filter((ch) => ch.status !== "pass").flatMap((ch) => checkDetails(ch, c));
   // A hint helps with the learner's mistakes only, not with a grader fault.
-  if (task.hint) lines.push(labelled(INDENT, c.cyan("hint:"), "", task.hint));
+  if (task.hint) lines.push(labelled(INDENT, c.cyan(`${t().report.hint}:`), "", task.hint));
   return lines;
 }
 
 function checkDetails(check: CheckReport, c: Colors): string[] {
+  const say = t().report;
   const head =
     check.status === "error"
-      ? `${INDENT}${c.yellow("! error")} ${check.name}: ${check.message}`
+      ? `${INDENT}${c.yellow(say.errorMark)} ${check.name}: ${check.message}`
       : `${INDENT}${c.red("✗")} ${check.name}: ${check.message}`;
   const lines = [head];
-  if (check.expected !== undefined) lines.push(labelled(DETAIL_INDENT, c.green("expected:"), "", check.expected));
-  if (check.actual !== undefined) lines.push(labelled(DETAIL_INDENT, c.red("actual:"), "  ", check.actual));
+  // The two labels' values start in the same column: the shorter label is padded.
+  const [expected, actual] = [`${say.expected}:`, `${say.actual}:`];
+  const width = Math.max(stringWidth(expected), stringWidth(actual));
+  if (check.expected !== undefined) lines.push(labelled(DETAIL_INDENT, c.green(expected), " ".repeat(width - stringWidth(expected)), check.expected));
+  if (check.actual !== undefined) lines.push(labelled(DETAIL_INDENT, c.red(actual), " ".repeat(width - stringWidth(actual)), check.actual));
   return lines;
 }
+
+const padEnd = (text: string, width: number) => text + " ".repeat(Math.max(0, width - stringWidth(text)));
 
 /**
  * `label: value` (`pad` lines values up under each other), or for multi-line values the label alone

@@ -6,6 +6,7 @@ import { sumPoints, taskPoints } from "../report/points.ts";
 import type { LoadedExercise } from "../exercise/load.ts";
 import type { Reporter } from "../reporters/reporter.ts";
 import { realClock, runCheck, type Clock } from "./run-check.ts";
+import { t } from "../i18n/messages.ts";
 
 type Task = LoadedExercise["exercise"]["tasks"][number];
 
@@ -23,7 +24,7 @@ export async function gradeExercise(
 ): Promise<ExerciseReport> {
   const { exercise } = loaded;
   const started = clock.now();
-  const slots = exercise.tasks.flatMap((task) => task.checks.map((check, i) => ({ task, check, name: check.name ?? `check ${i + 1}` })));
+  const slots = exercise.tasks.flatMap((task) => task.checks.map((check, i) => ({ task, check, name: check.name ?? t().checks.defaultName({ n: i + 1 }) })));
   const results = new Map<CheckSpec, CheckReport>();
   const run = async ({ task, check, name }: (typeof slots)[number]) => {
     const outcome = await runCheck(ctx, check, exercise.defaults.timeout, clock);

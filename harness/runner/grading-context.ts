@@ -6,6 +6,7 @@ import type { GradingContext, HttpReply } from "../../graders/types.ts";
 import type { KubeClient } from "../kube/kube-client.ts";
 import { probeImage } from "../probe/probe-image.ts";
 import { ProbePods } from "../probe/probe-pods.ts";
+import { t } from "../i18n/messages.ts";
 
 export interface ContextOptions {
   kube: KubeClient;
@@ -59,11 +60,11 @@ async function readAnswers(file: string): Promise<{ file: string; values: Record
   try {
     value = parse(text);
   } catch (e) {
-    const where = e instanceof YAMLParseError && e.linePos ? ` at line ${e.linePos[0].line}` : "";
-    return { file, values: {}, problem: `is not valid YAML${where}: put each answer in double quotes, e.g. reply: "Hello … | v=1"` };
+    const line = e instanceof YAMLParseError && e.linePos ? e.linePos[0].line : undefined;
+    return { file, values: {}, problem: t().checks.answer.notYaml({ line }) };
   }
   if (value === null || value === undefined) return { file, values: {} };
-  if (typeof value !== "object" || Array.isArray(value)) return { file, values: {}, problem: "must be a map of answers (key: value lines), as in the exercise's README" };
+  if (typeof value !== "object" || Array.isArray(value)) return { file, values: {}, problem: t().checks.answer.notAMap };
   return { file, values: value as Record<string, unknown> };
 }
 

@@ -5,6 +5,7 @@ import path from "node:path";
 import { killGroup } from "./grading-context.ts";
 import { onInterrupt } from "./teardown.ts";
 import { UsageError } from "../errors.ts";
+import { t } from "../i18n/messages.ts";
 
 export interface ScriptRun {
   exitCode: number | null;
@@ -22,7 +23,7 @@ export interface ScriptRun {
  */
 export async function runLearnerScript(o: { script: string; workDir: string; kubeconfigFile: string; timeoutMs: number; transcriptFile: string }): Promise<ScriptRun> {
   if (!existsSync(o.script)) {
-    throw new UsageError(`no learner script at ${o.script}: write your solution there, or pass --work DIR`);
+    throw new UsageError(t().errors.noLearnerScript({ script: o.script }));
   }
   await mkdir(path.dirname(o.transcriptFile), { recursive: true });
   const out = openSync(o.transcriptFile, "w");

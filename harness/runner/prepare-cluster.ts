@@ -8,6 +8,7 @@ import { waitForSystemWorkloads, waitUntilReady } from "../kube/wait-ready.ts";
 import { step } from "../ui/step.ts";
 import { InfrastructureError } from "../errors.ts";
 import { onInterrupt } from "./teardown.ts";
+import { t } from "../i18n/messages.ts";
 
 export interface PreparedCluster {
   cluster: Cluster;
@@ -22,12 +23,15 @@ export interface PreparedCluster {
  */
 export async function prepareCluster(loaded: LoadedExercise, o: { kubeconfigFile?: string; keepAlive: boolean }): Promise<PreparedCluster> {
   const { exercise } = loaded;
-  const started = await step(o.kubeconfigFile ? `Connecting to the cluster in ${o.kubeconfigFile}` : `Starting a k3s cluster (${exercise.cluster.nodes} node${exercise.cluster.nodes > 1 ? "s" : ""})`, async (note) => {
-    const cluster = await obtainCluster({ exerciseId: exercise.id, keepAlive: o.keepAlive, nodes: exercise.cluster.nodes, kubeconfigFile: o.kubeconfigFile, progress: note });
+  const say = t().progress;
+  const wanted = requiredImages(exercise);
+  const title = o.kubeconfigFile ? say.connecting({ file: o.kubeconfigFile }) : say.startingK3s({ nodes: exercise.cluster.nodes });
+  const started = await step(title, async (note) => {
+    const cluster = await obtainCluster({ exerciseId: exercise.id, keepAlive: o.keepAlive, nodes: exercise.cluster.nodes, images: wanted, kubeconfigFile: o.kubeconfigFile, progress: note });
     const why = await cluster.whyUnreachable();
     if (why) {
       await cluster.stop();
-      throw new InfrastructureError(`${why}: check that the cluster runs${o.kubeconfigFile ? ` and that ${o.kubeconfigFile} points at it` : ""}.`);
+      throw new InfrastructureError(t().errors.clusterUnreachable({ why, file: o.kubeconfigFile }));
     }
     return cluster;
   });
@@ -35,10 +39,9 @@ export async function prepareCluster(loaded: LoadedExercise, o: { kubeconfigFile
   const forget = onInterrupt(() => cluster.stop());
   try {
     const kube = new KubeClient(cluster.kubeconfig);
-    const wanted = requiredImages(exercise);
-    const images = await step(`Making ${wanted.length} image(s) available`, () => cluster.loadImages(wanted));
+    const images = await step(say.makingImages({ count: wanted.length }), () => cluster.loadImages(wanted));
     for (const line of images.value) process.stderr.write(`    ${line}\n`);
-    const starter = await step(`Applying ${loaded.starterFiles.length} starter manifest(s)`, async () => {
+    const starter = await step(say.applyingStarter({ count: loaded.starterFiles.length }), async () => {
       const applied = await applyManifests(kube, loaded.starterFiles);
       // The cluster's own services (DNS) come up meanwhile; the learner gets both ready.
       await Promise.all([waitUntilReady(kube, applied, exercise.ready.timeout), waitForSystemWorkloads(kube, exercise.ready.timeout)]);

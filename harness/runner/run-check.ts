@@ -1,5 +1,6 @@
 import type { GradingContext, Verdict } from "../../graders/types.ts";
 import { graderFor, type CheckSpec } from "../../graders/index.ts";
+import { t } from "../i18n/messages.ts";
 
 export const POLL_INTERVAL_MS = 1_000;
 /** A check that errored (a dropped connection, an API hiccup) is tried again this often, quickly. */
@@ -36,7 +37,7 @@ export async function runCheck(ctx: GradingContext, check: CheckSpec, fallbackTi
     try {
       verdict = await grader.evaluate(ctx, check as never);
     } catch (e) {
-      verdict = { status: "error", message: `the check could not run: ${(e as Error).message ?? String(e)}` };
+      verdict = { status: "error", message: t().checks.couldNotRun({ error: (e as Error).message ?? String(e) }) };
     }
     const elapsed = clock.now() - started;
     if (verdict.status === "error" && errors < ERROR_RETRIES) {
@@ -45,7 +46,7 @@ export async function runCheck(ctx: GradingContext, check: CheckSpec, fallbackTi
       continue;
     }
     if (verdict.status === "pass" || elapsed + POLL_INTERVAL_MS > timeoutMs) {
-      const waited = verdict.status === "pass" || attempts === 1 || timeoutMs === 0 ? "" : ` (still so after ${Math.round(elapsed / 1000)} s)`;
+      const waited = verdict.status === "pass" || attempts === 1 || timeoutMs === 0 ? "" : t().checks.stillSoAfter({ seconds: Math.round(elapsed / 1000) });
       return { ...verdict, message: verdict.message + waited, attempts, ms: elapsed };
     }
     await clock.sleep(POLL_INTERVAL_MS);

@@ -4,6 +4,7 @@ import { ungradedReport } from "../report/ungraded-report.ts";
 import type { MultiplexReporter } from "../reporters/multiplex-reporter.ts";
 import { InfrastructureError, UsageError } from "../errors.ts";
 import { interrupting, onInterrupt, type Signal } from "./teardown.ts";
+import { t } from "../i18n/messages.ts";
 
 /**
  * One run as its reporters hear it. The CLI opens a session, tells it when the exercise has
@@ -44,7 +45,7 @@ export class RunSession {
   }
 
   async interrupted(signal: Signal): Promise<void> {
-    const reason = `interrupted by ${signal} before grading finished; nothing was graded`;
+    const reason = t().progress.interrupted({ signal });
     await this.end({ outcome: "interrupted", reason, report: this.loaded && ungradedReport(this.loaded, "error", reason) });
   }
 
@@ -87,5 +88,5 @@ function runInfo({ exercise, file }: LoadedExercise): RunInfo {
 
 function oneLine(error: unknown): string {
   if (error instanceof UsageError || error instanceof InfrastructureError) return error.message.replace(/\s*\n\s*/g, " ");
-  return `unexpected failure: ${(error as Error)?.message?.split("\n")[0] ?? String(error)}`;
+  return t().progress.unexpectedFailure({ error: (error as Error)?.message?.split("\n")[0] ?? String(error) });
 }

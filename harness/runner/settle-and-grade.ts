@@ -7,6 +7,7 @@ import type { Reporter } from "../reporters/reporter.ts";
 import { step } from "../ui/step.ts";
 import { gradeExercise } from "./grade-exercise.ts";
 import { realClock } from "./run-check.ts";
+import { t } from "../i18n/messages.ts";
 
 /** How long grade waits for a cluster still in motion before grading it as it is. */
 export const SETTLE_TIMEOUT_MS = 60_000;
@@ -19,12 +20,13 @@ export async function settleAndGrade(
   reporter: Reporter,
   extra: { diagnostics?: string[]; timings?: Record<string, number> } = {},
 ): Promise<ExerciseReport> {
-  const settled = await step("Waiting until the cluster is settled", () => waitUntilSettled(() => readSnapshot(kube), SETTLE_TIMEOUT_MS, realClock));
+  const say = t().progress;
+  const settled = await step(say.settling, () => waitUntilSettled(() => readSnapshot(kube), SETTLE_TIMEOUT_MS, realClock));
   const diagnostics = [...(extra.diagnostics ?? [])];
   const moving = settled.value.stillMoving;
   if (moving) {
-    const shown = moving.slice(0, 3).join("; ") + (moving.length > 3 ? `; and ${moving.length - 3} more` : "");
-    diagnostics.push(`the cluster was still changing after ${Math.round(settled.ms / 1000)} s (${shown}); it was graded as it was then`);
+    const shown = moving.slice(0, 3).join("; ") + (moving.length > 3 ? say.andMore({ count: moving.length - 3 }) : "");
+    diagnostics.push(say.stillChanging({ seconds: Math.round(settled.ms / 1000), what: shown }));
   }
   return gradeExercise(loaded, ctx, reporter, { diagnostics, timings: { ...extra.timings, settle: settled.ms } });
 }

@@ -1,3 +1,5 @@
+import { t } from "../i18n/messages.ts";
+
 /**
  * What must happen before the process exits, whatever the cause: a removed cluster, a killed
  * learner script, a result written. Ctrl-C and SIGTERM run the registered actions, newest
@@ -28,9 +30,9 @@ export function installInterruptHandlers(): void {
     installed = true;
     for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
       process.on(signal, () => {
-        if (cleaning) return void process.stderr.write(`${signal}: still cleaning up, so that nothing is left running…\n`);
+        if (cleaning) return void process.stderr.write(`${t().progress.stillCleaning({ signal })}\n`);
         cleaning = true;
-        process.stderr.write(`\n${signal}: cleaning up…\n`);
+        process.stderr.write(`\n${t().progress.cleaningUp({ signal })}\n`);
         void runAll(signal).finally(() => process.exit(code));
       });
     }
@@ -42,7 +44,7 @@ async function runAll(signal: Signal): Promise<void> {
     try {
       await action(signal);
     } catch (e) {
-      process.stderr.write(`cleanup failed: ${(e as Error).message}\n`);
+      process.stderr.write(`${t().progress.cleanupFailed({ error: (e as Error).message })}\n`);
     }
   }
   actions.clear();

@@ -1,6 +1,7 @@
 import ora from "ora";
 import pc from "picocolors";
 import { formatMs } from "../../graders/shared/duration.ts";
+import { t } from "../i18n/messages.ts";
 
 /**
  * Runs one long step with a spinner (on a terminal) or a plain start line (in CI logs), and ends
@@ -25,7 +26,7 @@ export async function step<T>(title: string, work: (note: (text: string) => void
     else stream.write(`${pc.green("✓")} ${done}\n`);
     return { value, ms };
   } catch (e) {
-    const failed = `${title} ${pc.dim(`(failed after ${formatMs(Date.now() - started)})`)}`;
+    const failed = `${title} ${pc.dim(`(${t().progress.failedAfter({ duration: formatMs(Date.now() - started) })})`)}`;
     if (spinner.isEnabled) spinner.fail(failed);
     else stream.write(`${pc.red("✗")} ${failed}\n`);
     throw e;

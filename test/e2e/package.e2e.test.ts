@@ -11,7 +11,8 @@ import { CLASSROOM_WORKFLOW_FILE, gradeAction } from "../../harness/init/classro
 import { REPO_ROOT } from "./support/cli-process.ts";
 import { classroomReporterVerdict } from "../../harness/reporters/classroom-decoder.ts";
 import { skipReason } from "./support/e2e-environment.ts";
-import { actionCheckout, installPackage, packGrade, runCommand, type PackedGrade } from "./support/packed-grade.ts";
+import { actionCheckout, installPackage, packGrade, type PackedGrade } from "./support/packed-grade.ts";
+import { runCommand } from "./support/cli-process.ts";
 import { runJob } from "./support/workflow-runner.ts";
 
 const EXERCISE = "exercise-3";
@@ -112,7 +113,8 @@ describe.skipIf(skipReason !== undefined)("grade as a package", () => {
   it("the action fails with grade's exit code when grade leaves no result for Classroom's reporter", async () => {
     const workspace = tempFolder("no-exercise");
     const workflowFile = path.join(workspace, "workflow.yml");
-    writeFileSync(workflowFile, `jobs:\n  grade:\n    steps:\n      - id: nope\n        uses: ${gradeAction()}\n        with:\n          exercise: nope\n`);
+    // Without the classroom reporter: with it, even an unknown exercise leaves an (errored) result.
+    writeFileSync(workflowFile, `jobs:\n  grade:\n    steps:\n      - id: nope\n        uses: ${gradeAction()}\n        with:\n          exercise: nope\n          reporters: github\n`);
     const job = runJob({ workflowFile, job: "grade", workspace, satisfied: ["actions/setup-node@"], localActions: { [gradeAction()]: actionCheckout() }, handBack: "none" });
     await expect(job).rejects.toThrow(/step Grade failed \(exit 2\):[\s\S]*no exercise "nope": looked for exercises\/nope\/exercise\.yaml/);
   });

@@ -1,33 +1,8 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { REPO_ROOT } from "./cli-process.ts";
-
-export interface Finished {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  seconds: number;
-}
-
-/** Runs a command to its end, output captured; Node 24 (this test's) first on PATH for npm, npx and bins. */
-export function runCommand(command: string, args: string[], o: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Finished> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: o.cwd,
-      env: { ...process.env, NO_COLOR: "1", PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`, ...o.env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr, seconds: (Date.now() - started) / 1000 }));
-  });
-}
+import { REPO_ROOT, runCommand, type Finished } from "./cli-process.ts";
 
 export interface PackedGrade {
   tarball: string;
