@@ -48,7 +48,7 @@ describe.skipIf(skipReason !== undefined)("exercise 3 in Korean on a real cluste
     expect(run.stdout).not.toContain("Score:");
     // The steps on stderr, with the numbers and names as they are.
     expect(run.stderr).toContain("k3s 클러스터를 시작하는 중 (노드 1개)");
-    expect(run.stderr).toContain("gcr.io/google-samples/kubernetes-bootcamp:v1: 로컬 Docker에서 넣었습니다");
+    expect(run.stderr).toContain("gcr.io/google-samples/kubernetes-bootcamp:v1: 로컬 Docker에서 노드가 시작할 때 넣었습니다");
     expect(run.stderr).toContain("클러스터를 제거하는 중");
 
     // The other reporters follow the language.
