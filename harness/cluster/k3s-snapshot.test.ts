@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { gunzipSync } from "node:zlib";
 import type Dockerode from "dockerode";
 import { describe, expect, it } from "vitest";
 import { archivesFor, readSnapshot, snapshotDir, withSnapshotLock, writeSnapshot } from "./k3s-snapshot.ts";
@@ -31,7 +32,8 @@ describe("snapshots", () => {
       ["k3s-server", "/var/lib/rancher/k3s"],
       ["k3s-agent-1", "/etc/rancher"],
     ]);
-    expect(readFileSync(snapshot.archives[0]!.file, "utf8")).toBe("server-state");
+    // Kept gzipped: Docker takes a compressed archive as it is.
+    expect(gunzipSync(readFileSync(snapshot.archives[0]!.file)).toString("utf8")).toBe("server-state");
     expect(archivesFor("k3s-agent-1", snapshot).map((a) => a.target)).toEqual(["/etc/rancher"]);
     expect(archivesFor("k3s-server", undefined)).toEqual([]);
   });
@@ -44,9 +46,18 @@ describe("snapshots", () => {
     expect(readSnapshot(dir)).toBeUndefined();
   });
 
+  it("replace the same image's snapshot of an older format", async () => {
+    const root = tmp();
+    const dir = path.join(root, "0123456789abcdef-1n-v2");
+    mkdirSync(path.join(root, "0123456789abcdef-1n-v1"));
+    mkdirSync(path.join(root, "0123456789abcdef-2n-v1"));
+    await writeSnapshot(dir, "t", [{ name: "k3s-server", role: "server", container: fakeContainer({ "/var/lib/rancher/k3s/server": "x" }) }]);
+    expect(readdirSync(root).sort()).toEqual(["0123456789abcdef-1n-v2", "0123456789abcdef-2n-v1"]);
+  });
+
   it("differ by image and node count", () => {
     const env = { GRADE_CACHE_DIR: "/cache" };
-    expect(snapshotDir("sha256:0123456789abcdef0123", 1, env)).toBe("/cache/snapshots/0123456789abcdef-1n-v1");
+    expect(snapshotDir("sha256:0123456789abcdef0123", 1, env)).toBe("/cache/snapshots/0123456789abcdef-1n-v2");
     expect(snapshotDir("sha256:0123456789abcdef0123", 2, env)).not.toBe(snapshotDir("sha256:0123456789abcdef0123", 1, env));
   });
 

@@ -1,6 +1,7 @@
-import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
+import { createGzip } from "node:zlib";
 import createDebug from "debug";
 import type Dockerode from "dockerode";
 import type { Readable } from "node:stream";
@@ -27,7 +28,7 @@ export const SNAPSHOT_PATHS: Record<"server" | "agent", string[]> = {
   agent: ["/etc/rancher/node"],
 };
 /** Bump when what a snapshot holds changes, so old ones are not used. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** A lock older than this was left by a process that died while taking a snapshot. */
 const STALE_LOCK_MS = 5 * 60_000;
 
@@ -84,8 +85,10 @@ export async function writeSnapshot(dir: string, token: string, nodes: { name: s
         if ((e as { statusCode?: number }).statusCode === 404) continue; // this image keeps nothing there
         throw e;
       }
-      const file = `${name}${source.replace(/\//g, "_")}.tar`;
-      await pipeline(stream, createWriteStream(path.join(partial, file)));
+      // Compressed: the datastore's preallocated log is mostly zeros, and Docker takes a gzipped
+      // archive as it is, so each start streams megabytes instead of a hundred.
+      const file = `${name}${source.replace(/\//g, "_")}.tar.gz`;
+      await pipeline(stream, createGzip({ level: 1 }), createWriteStream(path.join(partial, file)));
       archives.push({ node: name, target: path.dirname(source), file });
     }
   }
@@ -94,6 +97,11 @@ export async function writeSnapshot(dir: string, token: string, nodes: { name: s
   rmSync(dir, { recursive: true, force: true });
   renameSync(partial, dir);
   debug("snapshot written to %s", dir);
+  // The same image's snapshots of an older format will never be read again.
+  const stem = path.basename(dir).replace(/-v\d+$/, "-v");
+  for (const old of readdirSync(path.dirname(dir))) {
+    if (old.startsWith(stem) && old !== path.basename(dir) && !old.includes(".")) rmSync(path.join(path.dirname(dir), old), { recursive: true, force: true });
+  }
 }
 
 /**
