@@ -9,7 +9,8 @@ import { benchBatch } from "./bench/batch.ts";
 import { median, seconds, targetLine, timed } from "./bench/measure.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const CLI = path.join(ROOT, "harness/cli.ts");
+// What learners and Classroom run: the built package (JavaScript), not the TypeScript sources.
+const CLI = path.join(ROOT, "dist/harness/cli.js");
 const PEER = path.join(ROOT, "ci/bench/exercise-3-peer.sh");
 const runs = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 5);
 const grade = (args: string[], cwd = ROOT) => timed(process.execPath, [CLI, ...args], { cwd });
@@ -36,7 +37,9 @@ async function gradeRun(work: string): Promise<{ ms: number; points: number }> {
 }
 const phases: Record<string, number>[] = [];
 
-console.log(`grade benchmark: ${runs} runs each, ${os.cpus().length} cores, k3s image ${process.env.GRADE_K3S_IMAGE ?? "(default)"}\n`);
+const built = await timed("npm", ["run", "build"], { cwd: ROOT });
+if (built.code !== 0) throw new Error(`npm run build failed:\n${built.stderr}`);
+console.log(`grade benchmark: ${runs} runs each, ${os.cpus().length} cores, k3s image ${process.env.GRADE_K3S_IMAGE ?? "(default)"}, the built CLI (dist/)\n`);
 
 // 1. grade --help: what every command pays before doing anything.
 const help: number[] = [];

@@ -14,7 +14,7 @@ import { t } from "../i18n/messages.ts";
  * Stuck is settled too: an image that cannot be pulled, a crash loop, an unschedulable pod, a pod
  * on a node that is down will not change by waiting, and grading says what it found.
  */
-export const SETTLE_POLL_MS = 150;
+export const SETTLE_POLL_MS = 60;
 /** A pod that just started may still be finding its feet (readiness probes): this long. */
 const STARTING_MS = 10_000;
 /**
