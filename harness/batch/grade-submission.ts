@@ -17,8 +17,12 @@ import type { SubmissionResult } from "./submission-result.ts";
 import { t } from "../i18n/messages.ts";
 import { currentLanguage } from "../i18n/language.ts";
 
-/** The grade CLI, run as a child by the same Node as this process. */
-const GRADE = [process.execPath, path.resolve(import.meta.dirname, "../cli.ts")];
+/**
+ * The grade CLI, run as a child by the same Node as this process: cli.ts from the sources, cli.js
+ * in the built package (a path in a string is not rewritten by the build, so take this file's own
+ * extension).
+ */
+const GRADE = [process.execPath, path.resolve(import.meta.dirname, `../cli${path.extname(import.meta.filename)}`)];
 
 /** The files of one learner's folder in the gradebook. */
 export const LEARNER_FILES = { report: "report.json", log: "grade.log", transcript: "transcript.log", work: "work" } as const;
