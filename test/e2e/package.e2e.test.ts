@@ -78,6 +78,14 @@ describe.skipIf(skipReason !== undefined)("grade as a package", () => {
     const verdict = classroomReporterVerdict("grade", { GRADE_RESULTS: encoded });
     expect(verdict.notice).toBe(`Points ${await maxPoints()}/${await maxPoints()}`);
     expect(await listGradeContainers()).toEqual([]);
+
+    // grade batch runs each submission as a child grade of the installed package (a submission
+    // without a script needs no cluster: the child still runs, end to end).
+    const submissions = tempFolder("class");
+    mkdirSync(path.join(submissions, "ana"));
+    const batch = await grade(["batch", EXERCISE, submissions, "--out", tempFolder("gradebook")]);
+    expect(batch.code, batch.stdout + batch.stderr).toBe(0);
+    expect(batch.stdout).toMatch(/^ana\s+0\/\d+\s+no-script/m);
   });
 
   it("grade init's workflow, run step by step through grade's action, gives the reference solution full marks", async () => {
