@@ -17,14 +17,18 @@ export type K3sHandle = Extract<ClusterHandle, { provider: "k3s" }>;
  */
 export function k3sCluster(handle: K3sHandle, kubeconfig: string, preloaded: ReadonlySet<string> = new Set()): Cluster {
   const server = handle.nodes[0]!;
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    debug("removing %d node(s)", handle.nodes.length);
-    // Every container of a started cluster is known and created: one look is enough.
-    await (await docker()).removeRun(handle.runId, { creationMayBeUnderWay: false });
-  };
+  // One removal at a time: a Ctrl-C during teardown waits for the removal under way; a failed one
+  // may be tried again.
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      debug("removing %d node(s)", handle.nodes.length);
+      // Every container of a started cluster is known and created: one look is enough.
+      await (await docker()).removeRun(handle.runId, { creationMayBeUnderWay: false });
+    })().catch((e: unknown) => {
+      stopping = undefined;
+      throw e;
+    }));
   const containerOf = (name: string) => {
     const node = handle.nodes.find((n) => n.name === name);
     if (!node) throw new UsageError(t().errors.noSuchNode({ node: name, nodes: handle.nodes.map((n) => n.name).join(", ") }));

@@ -85,18 +85,20 @@ async function runInSession(session: RunSession, exerciseRef: string, o: RunOpti
       await ctx.close();
     }
   } finally {
-    forget();
     cleanupScript();
     releaseHostPorts();
-  }
-  if (!o.kubeconfig) {
-    try {
-      const removed = await step(say.removingCluster, () => cluster.stop());
-      report.timings.teardown = removed.ms;
-    } catch (e) {
-      // Graded all the same; the learner's result must not be lost to a teardown fault.
-      await session.warn(say.couldNotRemove({ error: (e as Error).message }));
+    // Removed whether grading ended or failed; the interrupt action stays registered meanwhile,
+    // so a Ctrl-C now waits for this removal instead of cutting it short.
+    if (!o.kubeconfig) {
+      try {
+        const removed = await step(say.removingCluster, () => cluster.stop());
+        if (report) report.timings.teardown = removed.ms;
+      } catch (e) {
+        // The learner's result (or the error that ended grading) must not be lost to a teardown fault.
+        await session.warn(say.couldNotRemove({ error: (e as Error).message }));
+      }
     }
+    forget();
   }
   return report;
 }

@@ -26,17 +26,20 @@ export async function prepareCluster(loaded: LoadedExercise, o: { kubeconfigFile
   const say = t().progress;
   const wanted = requiredImages(exercise);
   const title = o.kubeconfigFile ? say.connecting({ file: o.kubeconfigFile }) : say.startingK3s({ nodes: exercise.cluster.nodes });
+  let forget = () => {};
   const started = await step(title, async (note) => {
     const cluster = await obtainCluster({ exerciseId: exercise.id, keepAlive: o.keepAlive, nodes: exercise.cluster.nodes, images: wanted, kubeconfigFile: o.kubeconfigFile, progress: note });
+    // From here on a Ctrl-C removes it (the start's own handler ended with the start).
+    forget = onInterrupt(() => cluster.stop());
     const why = await cluster.whyUnreachable();
     if (why) {
+      forget();
       await cluster.stop();
       throw new InfrastructureError(t().errors.clusterUnreachable({ why, file: o.kubeconfigFile }));
     }
     return cluster;
   });
   const cluster = started.value;
-  const forget = onInterrupt(() => cluster.stop());
   try {
     const kube = new KubeClient(cluster.kubeconfig);
     const images = await step(say.makingImages({ count: wanted.length }), () => cluster.loadImages(wanted));
