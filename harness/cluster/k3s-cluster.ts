@@ -58,6 +58,7 @@ async function snapshotOf(client: ContainerRuntimeClient, image: string, nodes: 
       progress?.(t().progress.snapshotFirst);
       const token = randomBytes(16).toString("hex");
       const cluster = await startNodes(client, image, { exerciseId: "snapshot", keepAlive: false, nodes, token }, undefined);
+      const forget = onInterrupt(() => cluster.stop());
       try {
         // A snapshot of a settled cluster: its system pods (CoreDNS) up, so every restored one has them.
         await waitForSystemWorkloads(new KubeClient(cluster.kubeconfig), SYSTEM_READY_TIMEOUT_MS);
@@ -69,6 +70,7 @@ async function snapshotOf(client: ContainerRuntimeClient, image: string, nodes: 
         await writeSnapshot(dir, token, containers);
       } finally {
         await cluster.stop();
+        forget();
       }
     });
   } catch (e) {

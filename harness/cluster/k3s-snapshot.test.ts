@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -73,5 +74,16 @@ describe("snapshots", () => {
     expect(takes).toBe(1);
     expect(existsSync(`${dir}.lock`)).toBe(false);
     expect(readSnapshot(dir)).toBeDefined();
+  });
+
+  it("are taken over from a taker that died holding the lock, without waiting for the lock to age", async () => {
+    const dir = path.join(tmp(), "snap");
+    // A pid that was alive and no longer is: a child that has exited and been reaped.
+    const deadPid = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout;
+    writeFileSync(`${dir}.lock`, deadPid);
+    let takes = 0;
+    await withSnapshotLock(dir, async () => void takes++);
+    expect(takes).toBe(1);
+    expect(existsSync(`${dir}.lock`)).toBe(false);
   });
 });

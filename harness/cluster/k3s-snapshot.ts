@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
@@ -6,6 +6,7 @@ import createDebug from "debug";
 import type Dockerode from "dockerode";
 import type { Readable } from "node:stream";
 import { cacheRoot } from "./cache-dir.ts";
+import { onInterrupt } from "../runner/teardown.ts";
 
 const debug = createDebug("grade:snapshot");
 
@@ -23,14 +24,14 @@ const debug = createDebug("grade:snapshot");
  * Leaf certificates for the new containers' addresses are issued again at start by both.
  * GRADE_SNAPSHOTS=off turns snapshots off.
  */
-export const SNAPSHOT_PATHS: Record<"server" | "agent", string[]> = {
+const SNAPSHOT_PATHS: Record<"server" | "agent", string[]> = {
   server: ["/var/lib/rancher/k3s/server", "/etc/rancher/node"],
   agent: ["/etc/rancher/node"],
 };
 /** Bump when what a snapshot holds changes, so old ones are not used. */
 const FORMAT = 2;
-/** A lock older than this was left by a process that died while taking a snapshot. */
-const STALE_LOCK_MS = 5 * 60_000;
+/** A lock whose taker's pid cannot be checked counts as left behind once it is this old. */
+const STALE_LOCK_MS = 15 * 60_000;
 
 export interface SnapshotArchive {
   node: string;
@@ -106,25 +107,50 @@ export async function writeSnapshot(dir: string, token: string, nodes: { name: s
 
 /**
  * Runs `take` unless another process is taking the same snapshot, in which case it waits for that
- * one (grade batch starts many clusters at once; one snapshot is enough).
+ * one (grade batch starts many clusters at once; one snapshot is enough). The lock holds its
+ * taker's pid: a lock whose taker died (killed, or a machine restart) is taken over at once.
  */
 export async function withSnapshotLock(dir: string, take: () => Promise<void>): Promise<void> {
   mkdirSync(path.dirname(dir), { recursive: true });
   const lock = `${dir}.lock`;
   for (;;) {
     try {
-      closeSync(openSync(lock, "wx"));
+      writeFileSync(lock, String(process.pid), { flag: "wx" });
       break;
     } catch {
       if (readSnapshot(dir)) return;
-      if (Date.now() - lockAge(lock) > STALE_LOCK_MS) rmSync(lock, { force: true });
+      if (lockIsStale(lock)) rmSync(lock, { force: true });
       await new Promise((r) => setTimeout(r, 500));
     }
   }
+  // Ctrl-C while taking: the lock goes too (the snapshot's cluster has its own interrupt action).
+  const forget = onInterrupt(() => rmSync(lock, { force: true }));
   try {
     if (!readSnapshot(dir)) await take();
   } finally {
+    forget();
     rmSync(lock, { force: true });
+  }
+}
+
+function lockIsStale(lock: string): boolean {
+  const pid = Number.parseInt(readFileSafe(lock), 10);
+  if (pid > 0) {
+    try {
+      process.kill(pid, 0);
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === "ESRCH";
+    }
+  }
+  // Alive, or no pid yet (just created): stale only when it is very old.
+  return Date.now() - lockAge(lock) > STALE_LOCK_MS;
+}
+
+function readFileSafe(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return "";
   }
 }
 
