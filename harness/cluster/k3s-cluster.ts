@@ -8,6 +8,7 @@ import { K3sAgentContainer } from "./k3s-agent-container.ts";
 import { removeRun } from "./k3s-docker.ts";
 import { k3sImage } from "./k3s-image.ts";
 import { k3sCluster } from "./k3s-kept-cluster.ts";
+import { whyApiUnreachable } from "./api-reachability.ts";
 import { EXERCISE_LABEL, GRADE_LABEL, NODE_LABEL, RUN_ID_ENV, RUN_LABEL, ownerLabels } from "./k3s-labels.ts";
 import { archivesFor, readSnapshot, snapshotDir, snapshotsEnabled, withSnapshotLock, writeSnapshot, type Snapshot } from "./k3s-snapshot.ts";
 import { SERVER_NODE, agentNode } from "./node-names.ts";
@@ -24,6 +25,8 @@ const AGENTS_READY_TIMEOUT_MS = 120_000;
 const SYSTEM_READY_TIMEOUT_MS = 120_000;
 /** Stopping a node to copy its state out: long enough for its datastore to close cleanly. */
 const SNAPSHOT_STOP_SECONDS = 10;
+/** How long a started server's API may take to answer from the host (see waitForApiFromHost). */
+const API_FROM_HOST_GRACE_MS = 10_000;
 
 /**
  * Starts a throwaway k3s through @testcontainers/k3s: one server, and `nodes - 1` agents
@@ -139,6 +142,7 @@ async function startNodes(client: ContainerRuntimeClient, image: string, options
         started.push({ node: { name, role: "agent" }, container: await agent.start().catch((e: unknown) => Promise.reject(clusterDidNotStart(image, e))) });
       }
       const kubeconfig = serverContainer.getKubeConfig();
+      await waitForApiFromHost(kubeconfig);
       if (nodes > 1) await waitForReadyNodes(new KubeClient(kubeconfig), nodes);
       const handle: ClusterHandle = {
         provider: "k3s",
@@ -154,6 +158,22 @@ async function startNodes(client: ContainerRuntimeClient, image: string, options
     }
   } finally {
     forgetInterrupt();
+  }
+}
+
+/**
+ * The ready line is printed inside the container; from the host the API is one hop further (the
+ * engine's port forwarding), which was once seen to reset the first connections of a fresh
+ * cluster (ECONNRESET). A brief grace for that hop; a fault that lasts is left for the caller's
+ * reachability check to report.
+ */
+async function waitForApiFromHost(kubeconfig: string): Promise<void> {
+  const deadline = Date.now() + API_FROM_HOST_GRACE_MS;
+  for (;;) {
+    const why = await whyApiUnreachable(kubeconfig, 2_000);
+    if (!why || Date.now() >= deadline) return;
+    debug("API not answering from the host yet: %s", why);
+    await new Promise((r) => setTimeout(r, 250));
   }
 }
 
