@@ -8,7 +8,8 @@ import { readFileSync, readdirSync } from "node:fs";
  * and nothing is killed. Returns the pids killed.
  */
 export function killLeftoverProcesses(workDir: string, proc = "/proc"): number[] {
-  const marker = `\0GRADE_WORK_DIR=${workDir}\0`;
+  // Bytes, not text: a work folder's name may be Korean (UTF-8 in the environment block).
+  const marker = Buffer.from(`\0GRADE_WORK_DIR=${workDir}\0`);
   let pids: string[];
   try {
     pids = readdirSync(proc).filter((name) => /^\d+$/.test(name));
@@ -18,9 +19,9 @@ export function killLeftoverProcesses(workDir: string, proc = "/proc"): number[]
   const killed: number[] = [];
   for (const pid of pids) {
     if (Number(pid) === process.pid) continue;
-    let environ: string;
+    let environ: Buffer;
     try {
-      environ = `\0${readFileSync(`${proc}/${pid}/environ`, "latin1")}`;
+      environ = Buffer.concat([Buffer.from("\0"), readFileSync(`${proc}/${pid}/environ`)]);
     } catch {
       continue; // gone, or another user's
     }
