@@ -1,4 +1,5 @@
 import { getContainerRuntimeClient } from "testcontainers";
+import { noDockerEngine } from "./docker-errors.ts";
 import type { MachineState } from "./cluster.ts";
 import { NODE_LABEL, RUN_LABEL, gradeLabelFilters } from "./k3s-labels.ts";
 import { loadImagesIntoK3s } from "./load-images.ts";
@@ -13,13 +14,19 @@ import { SERVER_NODE } from "./node-names.ts";
 /** How long a stopped node's machine gets to shut down before it is killed. */
 const NODE_STOP_SECONDS = 5;
 
+/** The Docker engine, or the one message that says to start it. */
+const engine = () =>
+  getContainerRuntimeClient().catch((e: unknown) => {
+    throw noDockerEngine(e);
+  });
+
 /**
  * Removes every container and the network carrying the run's label; returns how many containers
  * were still there. When the run may still be creating one (Ctrl-C during a start, a run killed
  * from outside), looks a second time a moment later: Docker may show it only then.
  */
 export async function removeRun(runId: string, o: { creationMayBeUnderWay?: boolean } = { creationMayBeUnderWay: true }): Promise<number> {
-  const client = await getContainerRuntimeClient();
+  const client = await engine();
   const docker = client.container.dockerode;
   const filters = { label: [`${RUN_LABEL}=${runId}`] };
   let removed = 0;
@@ -52,7 +59,7 @@ export async function removeRun(runId: string, o: { creationMayBeUnderWay?: bool
 
 /** Whether a node's container runs, is stopped, or is gone (a kept cluster may have been removed by hand). */
 export async function machineState(containerId: string): Promise<MachineState> {
-  const client = await getContainerRuntimeClient();
+  const client = await engine();
   try {
     const info = await client.container.getById(containerId).inspect();
     return info.State.Running ? "running" : "stopped";
@@ -63,24 +70,24 @@ export async function machineState(containerId: string): Promise<MachineState> {
 }
 
 export async function stopContainer(containerId: string): Promise<void> {
-  const client = await getContainerRuntimeClient();
+  const client = await engine();
   await client.container.getById(containerId).stop({ t: NODE_STOP_SECONDS });
 }
 
 export async function startContainer(containerId: string): Promise<void> {
-  const client = await getContainerRuntimeClient();
+  const client = await engine();
   const container = client.container.getById(containerId);
   if (!(await container.inspect()).State.Running) await container.start();
 }
 
 export async function loadImagesIntoContainers(containerIds: string[], images: string[]): Promise<string[]> {
-  const client = await getContainerRuntimeClient();
+  const client = await engine();
   return loadImagesIntoK3s(containerIds.map((id) => client.container.getById(id)), images);
 }
 
 /** Containers grade started (this GRADE_OWNER's, when set) and that still exist, for tests. */
 export async function listGradeContainers(): Promise<string[]> {
-  const client = await getContainerRuntimeClient();
+  const client = await engine();
   const all = await client.container.dockerode.listContainers({ all: true, filters: { label: gradeLabelFilters() } });
   return all.map((c) => c.Id);
 }
