@@ -136,7 +136,8 @@ export async function gradeSubmission(sub: Submission, o: GradeSubmissionOptions
     if (leftContainers > 0) notes.push(t().batch.clusterLeftBehind({ containers: leftContainers }));
     if (killLeftoverProcesses(workDir).length > 0) notes.push(t().batch.processesKilled);
   }
-  // Only now, with its script's processes gone, may the next script listen on the ports.
+  // Normally the run handed its turn on the ports on itself (release-host-ports); this covers a run
+  // killed while holding it: only now, with its script's processes gone, may the next one listen.
   o.turns?.release(sub.learner);
   const transcript = await keepTranscript(learnerDir, o.exercise.id);
 

@@ -46,7 +46,14 @@ export async function readGradebook(dir: string): Promise<Gradebook> {
   const file = path.join(dir, GRADEBOOK_FILES.json);
   if (!existsSync(file)) throw new UsageError(t().batch.notAGradebook({ dir, file: GRADEBOOK_FILES.json }));
   useZodLanguage();
-  const parsed = gradebookSchema.safeParse(JSON.parse(await readFile(file, "utf8")));
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, "utf8"));
+  } catch (e) {
+    // A shard's artifact cut short in transfer: say which file, not a stack trace.
+    throw new UsageError(t().batch.unreadableGradebook({ file, problems: (e as Error).message }));
+  }
+  const parsed = gradebookSchema.safeParse(json);
   if (!parsed.success) throw new UsageError(t().batch.unreadableGradebook({ file, problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }));
   return parsed.data;
 }

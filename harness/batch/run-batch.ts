@@ -1,3 +1,4 @@
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import pc from "picocolors";
 import { getContainerRuntimeClient } from "testcontainers";
@@ -8,7 +9,7 @@ import { loadExercise, resolveExerciseFile } from "../exercise/load.ts";
 import type { Exercise } from "../exercise/schema.ts";
 import { onInterrupt } from "../runner/teardown.ts";
 import { formatDuration } from "./eta.ts";
-import { assertGradebookFolder, writeGradebook, type Gradebook } from "./gradebook.ts";
+import { GRADEBOOK_FILES, assertGradebookFolder, writeGradebook, type Gradebook } from "./gradebook.ts";
 import { gradeSubmission } from "./grade-submission.ts";
 import { HostPortTurns, busyPorts, exerciseHostPorts } from "./host-port-turns.ts";
 import { poolSize } from "./pool-size.ts";
@@ -99,6 +100,8 @@ export async function runBatch(exerciseRef: string, submissionsDir: string, o: B
 
   const startedAt = new Date();
   const gradebookDir = path.resolve(o.out);
+  // An earlier gradebook here is replaced whole: none of its learners' folders stays beside the new ones.
+  await rm(path.join(gradebookDir, GRADEBOOK_FILES.learners), { recursive: true, force: true });
   const cancel = new AbortController();
   const progress = new BatchProgress({ learners: mine.map((s) => s.learner), parallel, costsACluster: (l) => mine.find((s) => s.learner === l)?.hasScript ?? false, stream });
   const results = new Map<string, SubmissionResult>();
