@@ -78,4 +78,14 @@ describe("waitUntilSettled", () => {
     expect(result.stillMoving).toEqual(["pod default/a: ContainerCreating"]);
     expect(result.ms).toBeLessThanOrEqual(1_000);
   });
+
+  it("looks again after a lost answer, and gives up (with the error) only when the cluster stops answering", async () => {
+    let n = 0;
+    const flaky = async () => {
+      if (n++ === 0) throw new Error("read ECONNRESET");
+      return snap([pod("a", running())]);
+    };
+    expect((await waitUntilSettled(flaky, 60_000, fakeClock(), () => NOW + 20_000)).stillMoving).toBeUndefined();
+    await expect(waitUntilSettled(() => Promise.reject(new Error("connect ECONNREFUSED")), 60_000, fakeClock(), () => NOW)).rejects.toThrow("ECONNREFUSED");
+  });
 });

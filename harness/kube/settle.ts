@@ -15,6 +15,8 @@ import { t } from "../i18n/messages.ts";
  * on a node that is down will not change by waiting, and grading says what it found.
  */
 export const SETTLE_POLL_MS = 60;
+/** Failed looks in a row before settling gives up (the error goes on to the caller). */
+const READ_ATTEMPTS = 3;
 /** A pod that just started may still be finding its feet (readiness probes): this long. */
 const STARTING_MS = 10_000;
 /**
@@ -145,8 +147,19 @@ export async function waitUntilSettled(
 ): Promise<SettleResult> {
   const started = clock.now();
   let previous: string | undefined;
+  let failedReads = 0;
   for (;;) {
-    const snapshot = await read();
+    let snapshot: ClusterSnapshot;
+    try {
+      snapshot = await read();
+      failedReads = 0;
+    } catch (e) {
+      // One lost answer is no reason to give up grading; a cluster that stops answering is.
+      if (++failedReads >= READ_ATTEMPTS) throw e;
+      previous = undefined;
+      await clock.sleep(SETTLE_POLL_MS);
+      continue;
+    }
     const moving = inMotion(snapshot, wallNow());
     const print = fingerprint(snapshot);
     if (moving.length === 0 && print === previous) return { ms: clock.now() - started };
