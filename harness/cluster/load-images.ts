@@ -45,6 +45,11 @@ async function importImage(docker: Dockerode, node: Dockerode.Container, tarball
   // Ends the exec's standard input (a half-close) once the whole tarball is sent.
   await pipeline(createReadStream(tarball), stream, { end: true }).catch(() => {});
   await ended;
-  const { ExitCode } = await exec.inspect();
+  // The stream may close a moment before the engine records the exit code: ask until it has.
+  let { ExitCode, Running } = await exec.inspect();
+  for (let i = 0; Running && i < 50; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    ({ ExitCode, Running } = await exec.inspect());
+  }
   if (ExitCode !== 0) throw new InfrastructureError(t().errors.imageLoadFailed({ image, exitCode: ExitCode ?? -1, output: text.trim().split("\n").slice(-3).join(" ") }));
 }
