@@ -6,6 +6,9 @@ import { clusterHandleSchema } from "./cluster/cluster.ts";
 
 /** Where `grade start` leaves what `grade check`, `grade node` and `grade stop` need, in the learner's folder. */
 export const STATE_DIR = ".grade";
+/** Where `grade run` keeps one exercise's run: its kubeconfig, and the learner script's transcript. */
+export const runDirOf = (exerciseId: string) => path.join(STATE_DIR, "runs", exerciseId);
+export const transcriptOf = (exerciseId: string) => path.join(runDirOf(exerciseId), "transcript.log");
 export const KUBECONFIG_FILE = path.join(STATE_DIR, "kubeconfig");
 const STATE_FILE = path.join(STATE_DIR, "state.json");
 

@@ -6,7 +6,7 @@ import { execa } from "execa";
 import { removeRun } from "../cluster/k3s-docker.ts";
 import { RUN_ID_ENV } from "../cluster/k3s-labels.ts";
 import type { Exercise } from "../exercise/schema.ts";
-import { STATE_DIR } from "../state.ts";
+import { STATE_DIR, transcriptOf } from "../state.ts";
 import { childReportSchema, classifyRun, lastErrorLine, type ChildReport } from "./classify-run.ts";
 import { formatDuration } from "./eta.ts";
 import { HOST_PORTS_ENV, isHostPortMessage, type HostPortMessage } from "./host-port-turn.ts";
@@ -178,7 +178,7 @@ function readChildReport(file: string): ChildReport | undefined {
 
 /** The script's transcript, moved from the run's state folder to the learner's folder; the rest of that folder (a dead cluster's kubeconfig) goes. */
 async function keepTranscript(learnerDir: string, exerciseId: string): Promise<boolean> {
-  const written = path.join(learnerDir, STATE_DIR, "runs", exerciseId, LEARNER_FILES.transcript);
+  const written = path.join(learnerDir, transcriptOf(exerciseId));
   const kept = existsSync(written);
   if (kept) await rename(written, path.join(learnerDir, LEARNER_FILES.transcript));
   await rm(path.join(learnerDir, STATE_DIR), { recursive: true, force: true });
@@ -187,7 +187,7 @@ async function keepTranscript(learnerDir: string, exerciseId: string): Promise<b
 
 /** Notes name files as the run saw them; in the gradebook they sit in the learner's folder. */
 function tidyPaths(note: string, learnerDir: string, exerciseId: string): string {
-  return note.replaceAll(`${learnerDir}${path.sep}`, "").replaceAll(path.join(STATE_DIR, "runs", exerciseId, LEARNER_FILES.transcript), LEARNER_FILES.transcript);
+  return note.replaceAll(`${learnerDir}${path.sep}`, "").replaceAll(transcriptOf(exerciseId), LEARNER_FILES.transcript);
 }
 
 function missingScriptNote(sub: Submission, exercise: Exercise): string {

@@ -10,7 +10,7 @@ import { prepareCluster } from "../runner/prepare-cluster.ts";
 import { withRunSession, type RunSession } from "../runner/run-session.ts";
 import { onInterrupt } from "../runner/teardown.ts";
 import { takeHostPortTurn } from "../batch/host-port-turn.ts";
-import { STATE_DIR } from "../state.ts";
+import { runDirOf, transcriptOf } from "../state.ts";
 import { step } from "../ui/step.ts";
 import { formatMs } from "../../graders/shared/duration.ts";
 import type { ExerciseReport } from "../report/model.ts";
@@ -50,7 +50,7 @@ async function runInSession(session: RunSession, exerciseRef: string, o: RunOpti
   if (!existsSync(script)) {
     return ungradedReport(loaded, "fail", say.noScriptYet({ script: exercise.work.script, path: script }));
   }
-  const runDir = path.join(STATE_DIR, "runs", exercise.id);
+  const runDir = runDirOf(exercise.id);
   await mkdir(runDir, { recursive: true });
 
   const { cluster, kube, timings } = await prepareCluster(loaded, { kubeconfigFile: o.kubeconfig, keepAlive: false });
@@ -70,7 +70,7 @@ async function runInSession(session: RunSession, exerciseRef: string, o: RunOpti
     releaseHostPorts = await takeHostPortTurn();
     const limit = formatMs(exercise.work.scriptTimeout);
     const ran = await step(say.runningScript({ script, limit }), () =>
-      runLearnerScript({ script, workDir, kubeconfigFile, timeoutMs: exercise.work.scriptTimeout, transcriptFile: path.join(runDir, "transcript.log") }),
+      runLearnerScript({ script, workDir, kubeconfigFile, timeoutMs: exercise.work.scriptTimeout, transcriptFile: transcriptOf(exercise.id) }),
     );
     cleanupScript = ran.value.cleanup;
     if (ran.value.timedOut) diagnostics.push(say.scriptTimedOut({ script, limit }));

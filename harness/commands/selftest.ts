@@ -7,7 +7,7 @@ import { EXIT } from "../errors.ts";
 import { listExerciseFiles, loadExercise, resolveExerciseFile, type LoadedExercise } from "../exercise/load.ts";
 import type { ExerciseReport } from "../report/model.ts";
 import { selftestProblems } from "../selftest/selftest-verdict.ts";
-import { STATE_DIR } from "../state.ts";
+import { STATE_DIR, transcriptOf } from "../state.ts";
 import { runExercise } from "./run.ts";
 import { t } from "../i18n/messages.ts";
 
@@ -80,9 +80,7 @@ async function timedRun(loaded: LoadedExercise, work: string, which: "reference"
   }
 }
 
-/** grade run writes .grade/runs/<id>/transcript.log; the starter's run would overwrite the reference's. */
-const transcriptOf = (id: string) => path.join(STATE_DIR, "runs", id, "transcript.log");
-
+/** grade run writes its transcript in one place per exercise: the starter's run would overwrite the reference's. */
 function keepTranscript(id: string, which: string): string | undefined {
   const transcript = transcriptOf(id);
   if (!existsSync(transcript)) return undefined;
