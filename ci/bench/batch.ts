@@ -11,7 +11,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 // The built CLI, as ci/bench.ts times it (ci/bench.ts builds it first; alone: npm run build).
 const CLI = path.join(ROOT, "dist/harness/cli.js");
 const SOLUTION = path.join(ROOT, "exercises/exercise-3/solution");
-export const BATCH_TARGET_RATIO = 3;
+const BATCH_TARGET_RATIO = 3;
 
 export interface BatchBenchResult {
   submissions: number;

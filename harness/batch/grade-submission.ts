@@ -25,7 +25,7 @@ import { currentLanguage } from "../i18n/language.ts";
 const GRADE = [process.execPath, path.resolve(import.meta.dirname, `../cli${path.extname(import.meta.filename)}`)];
 
 /** The files of one learner's folder in the gradebook. */
-export const LEARNER_FILES = { report: "report.json", log: "grade.log", transcript: "transcript.log", work: "work" } as const;
+const LEARNER_FILES = { report: "report.json", log: "grade.log", transcript: "transcript.log", work: "work" } as const;
 
 export interface GradeSubmissionOptions {
   exercise: Exercise;

@@ -20,7 +20,7 @@ export const GRADEBOOK_FILES = { csv: "grades.csv", json: "gradebook.json", lear
 
 const taskSchema = z.object({ id: z.string(), title: z.string(), points: z.number() }).strict();
 
-export const gradebookSchema = z
+const gradebookSchema = z
   .object({
     gradebook: z.literal(1).describe("the format's version"),
     exercise: z.object({ id: z.string(), title: z.string(), tasks: z.array(taskSchema), maxPoints: z.number() }).strict(),
@@ -70,7 +70,7 @@ export function assertGradebookFolder(dir: string): void {
   }
 }
 
-export function gradebookCsv(book: Gradebook): string {
+function gradebookCsv(book: Gradebook): string {
   const header: CsvCell[] = ["learner", "points", "max", ...book.exercise.tasks.map((t) => t.id), "status", "seconds", "note"];
   const rows = book.learners.map((r: SubmissionResult): CsvCell[] => [
     r.learner,

@@ -14,7 +14,7 @@ const MiB = 1024 * 1024;
  *   (and memory), and each one takes longer.
  * - Memory: the k3s container peaks at ~480 MiB; `grade run` and kubectl add ~200 MiB.
  */
-export const RUNS_PER_CORE = 2;
+const RUNS_PER_CORE = 2;
 export const MEMORY_PER_RUN = 768 * MiB;
 /** Left to the machine itself (the Docker engine, the shell, the batch process). */
 export const MEMORY_RESERVED = 1024 * MiB;
@@ -25,7 +25,7 @@ export interface Machine {
   availableMemory: number;
 }
 
-export const thisMachine = (): Machine => ({ cores: os.availableParallelism(), availableMemory: process.availableMemory() });
+const thisMachine = (): Machine => ({ cores: os.availableParallelism(), availableMemory: process.availableMemory() });
 
 /** How many submissions to grade at once, and why, in words for the progress header. */
 export function poolSize(machine: Machine = thisMachine()): { parallel: number; why: string } {

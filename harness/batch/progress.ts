@@ -16,7 +16,7 @@ export interface ProgressState {
   costsACluster: (learner: string) => boolean;
 }
 
-export function etaMs(state: ProgressState, now: number): number | undefined {
+function etaMs(state: ProgressState, now: number): number | undefined {
   return estimateRemainingMs({
     finishedMs: state.done.filter((r) => state.costsACluster(r.learner) && r.status !== "interrupted").map((r) => r.ms),
     runningElapsedMs: [...state.running.values()].map((started) => now - started),

@@ -25,9 +25,9 @@ import { t } from "../i18n/messages.ts";
  * starter's ready timeout): starting the cluster, loading images, the checks and the teardown on
  * a machine busy with other runs. Only a run that is stuck gets near it.
  */
-export const DEADLINE_SLACK_MS = 10 * 60_000;
+const DEADLINE_SLACK_MS = 10 * 60_000;
 /** How long a stopped run gets to remove its own cluster (it takes seconds) before it is killed. */
-export const KILL_GRACE_MS = 30_000;
+const KILL_GRACE_MS = 30_000;
 
 export interface BatchOptions {
   /** The gradebook's folder. */
@@ -61,7 +61,7 @@ const realDocker: BatchDocker = {
   removeRun,
 };
 
-export const defaultDeadlineMs = (exercise: Exercise) => exercise.work.scriptTimeout + exercise.ready.timeout + DEADLINE_SLACK_MS;
+const defaultDeadlineMs = (exercise: Exercise) => exercise.work.scriptTimeout + exercise.ready.timeout + DEADLINE_SLACK_MS;
 
 /**
  * grade batch: every submission of a class (or of one shard of it) graded on a pool of runs, each

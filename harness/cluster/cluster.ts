@@ -29,7 +29,7 @@ export interface Cluster extends AsyncDisposable {
 
 export type MachineState = "running" | "stopped" | "gone";
 
-export const clusterNodeSchema = z.object({ name: z.string(), role: z.enum(["server", "agent"]) });
+const clusterNodeSchema = z.object({ name: z.string(), role: z.enum(["server", "agent"]) });
 export type ClusterNode = z.infer<typeof clusterNodeSchema>;
 
 export const clusterHandleSchema = z.discriminatedUnion("provider", [

@@ -120,7 +120,7 @@ interface ContainerStatus {
 }
 
 /** Changes between two looks: every object learners see, by name and resourceVersion. */
-export function fingerprint(snapshot: ClusterSnapshot): string {
+function fingerprint(snapshot: ClusterSnapshot): string {
   return [...snapshot.pods, ...snapshot.workloads, ...snapshot.routing]
     .map((o) => `${o.kind}/${o.metadata?.namespace}/${o.metadata?.name}@${(o.metadata as { resourceVersion?: string }).resourceVersion}`)
     .sort()

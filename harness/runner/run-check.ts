@@ -4,7 +4,7 @@ import { t } from "../i18n/messages.ts";
 
 export const POLL_INTERVAL_MS = 1_000;
 /** A check that errored (a dropped connection, an API hiccup) is tried again this often, quickly. */
-export const ERROR_RETRIES = 2;
+const ERROR_RETRIES = 2;
 export const ERROR_RETRY_MS = 300;
 
 export interface Clock {

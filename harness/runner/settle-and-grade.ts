@@ -10,7 +10,7 @@ import { realClock } from "./run-check.ts";
 import { t } from "../i18n/messages.ts";
 
 /** How long grade waits for a cluster still in motion before grading it as it is. */
-export const SETTLE_TIMEOUT_MS = 60_000;
+const SETTLE_TIMEOUT_MS = 60_000;
 
 /** Waits until the cluster is settled (harness/kube/settle.ts), then grades it: run and check share this. */
 export async function settleAndGrade(
