@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { benchBatch } from "./bench/batch.ts";
 import { median, seconds, targetLine, timed } from "./bench/measure.ts";
+import { k3sImage } from "../harness/cluster/k3s-image.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 // What learners and Classroom run: the built package (JavaScript), not the TypeScript sources.
@@ -31,6 +32,8 @@ function workDir(script?: string): string {
 async function gradeRun(work: string): Promise<{ ms: number; points: number }> {
   const out = path.join(mkdtempSync(path.join(os.tmpdir(), "grade-bench-report-")), "report.json");
   const run = await grade(["run", "exercise-3", "--work", work, "--reporter", `json=${out}`]);
+  // Exit 1 is a graded run that lost points (the failing ones); anything else is not a measurement.
+  if (run.code !== 0 && run.code !== 1) throw new Error(`grade run exited ${run.code}:\n${run.stderr}`);
   const report = JSON.parse(readFileSync(out, "utf8")) as { points: number; timings: Record<string, number> };
   phases.push(report.timings);
   return { ms: run.ms, points: report.points };
@@ -71,8 +74,10 @@ try {
     }
     report(targetLine("grade check, all passing", seconds(median(passing)), "≤ 1 s", median(passing) <= 1000, passing.map((x) => (x / 1000).toFixed(2)).join(" ")));
   } finally {
+    // Its process group; never 0 (that would be the benchmark's own group).
+    const group = Number(solved.stdout.trim());
     try {
-      process.kill(-Number(solved.stdout.trim()), "SIGTERM");
+      if (group > 0) process.kill(-group, "SIGTERM");
     } catch {
       // its group is gone already
     }
@@ -91,7 +96,7 @@ for (let i = 0; i < runs; i++) {
   if (pass.points !== 10) throw new Error(`the reference solution scored ${pass.points}/10`);
   passing.push(pass.ms);
   failing.push((await gradeRun(workDir(i % 2 ? "kubectl delete deployment kubernetes-bootcamp" : "kubectl get pods"))).ms);
-  const bash = await timed("bash", [PEER, workDir()]);
+  const bash = await timed("bash", [PEER, workDir()], { env: { GRADE_K3S_IMAGE: k3sImage() } });
   if (!bash.stdout.includes("score 10/10")) throw new Error(`the bash peer scored ${bash.stdout}${bash.stderr}`);
   peer.push(bash.ms);
   pairs.push(pass.ms / bash.ms);

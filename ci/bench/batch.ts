@@ -2,7 +2,7 @@
 // reference solution against one `grade run` of it, in the same run of the benchmark. Target: 8
 // submissions in ≤ 3× the wall time of one. ci/bench.ts calls benchBatch(); alone:
 //   node ci/bench/batch.ts [N] [--parallel P]
-import { cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { seconds, targetLine, timed } from "./measure.ts";
@@ -42,6 +42,7 @@ export async function benchBatch(o: { submissions?: number; parallel?: number } 
   }
   const out = path.join(dir, "gradebook");
   const batch = await timed(process.execPath, [CLI, "batch", "exercise-3", submissionsDir, "--out", out, ...(o.parallel ? ["--parallel", String(o.parallel)] : [])], { cwd: ROOT });
+  if (batch.code !== 0 && !existsSync(path.join(out, "gradebook.json"))) throw new Error(`grade batch exited ${batch.code} without a gradebook:\n${batch.stderr}`);
   const book = JSON.parse(readFileSync(path.join(out, "gradebook.json"), "utf8")) as { learners: { learner: string; status: string; points?: number; maxPoints: number }[] };
   const short = book.learners.filter((r) => r.status !== "graded" || r.points !== r.maxPoints);
   if (batch.code !== 0 || short.length > 0) {

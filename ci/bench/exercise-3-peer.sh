@@ -3,11 +3,11 @@
 # same image, with the same steps — start k3s in Docker as testcontainers does, wait for its ready
 # line, import the app's image, apply the starter and wait for it, run the learner's script,
 # check the results with kubectl, curl and grep, remove the container. Prints the score.
-#   usage: exercise-3-peer.sh WORK_DIR   (WORK_DIR holds solution.sh; GRADE_K3S_IMAGE names the image)
+#   usage: exercise-3-peer.sh WORK_DIR   (WORK_DIR holds solution.sh; GRADE_K3S_IMAGE names the image: the one grade uses, as ci/bench.ts passes it)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(cd "$1" && pwd)
-image=${GRADE_K3S_IMAGE:-rancher/k3s:v1.34.2-k3s1}
+image=${GRADE_K3S_IMAGE:?ci/bench.ts names the image grade uses}
 app=gcr.io/google-samples/kubernetes-bootcamp:v1
 run=$(mktemp -d)
 export KUBECONFIG=$run/kubeconfig

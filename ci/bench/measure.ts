@@ -1,10 +1,13 @@
 import { spawn } from "node:child_process";
 
-/** Runs a command to its end; returns its wall time in ms, exit code and output. */
+/**
+ * Runs a command to its end; returns its wall time in ms, exit code and output. Plain English
+ * output (no colours, the C locale): the benchmark reads grade's lines, whatever the machine's locale.
+ */
 export function timed(command: string, args: string[], o: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ ms: number; code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd: o.cwd, env: { ...process.env, NO_COLOR: "1", ...o.env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd: o.cwd, env: { ...process.env, NO_COLOR: "1", LC_ALL: "C.UTF-8", ...o.env }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
