@@ -53,7 +53,7 @@ const watched = (o: KubeObject) => {
   return !ns.startsWith("kube-") && !ns.startsWith("grade-");
 };
 
-export async function readSnapshot(kube: KubeClient): Promise<ClusterSnapshot> {
+export async function readClusterState(kube: KubeClient): Promise<ClusterSnapshot> {
   const list = (apiVersion: string, kind: string) => kube.listObjects({ apiVersion, kind }).then((xs) => xs.filter(watched));
   const [pods, deployments, replicaSets, statefulSets, daemonSets, services, slices, nodes] = await Promise.all([
     list("v1", "Pod"),

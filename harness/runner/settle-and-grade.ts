@@ -1,7 +1,7 @@
 import type { GradingContext } from "../../graders/types.ts";
 import type { LoadedExercise } from "../exercise/load.ts";
 import type { KubeClient } from "../kube/kube-client.ts";
-import { readSnapshot, waitUntilSettled } from "../kube/settle.ts";
+import { readClusterState, waitUntilSettled } from "../kube/settle.ts";
 import type { ExerciseReport } from "../report/model.ts";
 import type { Reporter } from "../reporters/reporter.ts";
 import { step } from "../ui/step.ts";
@@ -21,7 +21,7 @@ export async function settleAndGrade(
   extra: { diagnostics?: string[]; timings?: Record<string, number> } = {},
 ): Promise<ExerciseReport> {
   const say = t().progress;
-  const settled = await step(say.settling, () => waitUntilSettled(() => readSnapshot(kube), SETTLE_TIMEOUT_MS, realClock));
+  const settled = await step(say.settling, () => waitUntilSettled(() => readClusterState(kube), SETTLE_TIMEOUT_MS, realClock));
   const diagnostics = [...(extra.diagnostics ?? [])];
   const moving = settled.value.stillMoving;
   if (moving) {
