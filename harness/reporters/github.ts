@@ -36,7 +36,9 @@ export class GithubReporter implements Reporter {
 export function annotations(report: ExerciseReport): string[] {
   const say = t().report.github;
   const lines: string[] = [];
-  // Not graded: a fault was annotated by onError already; the learner's one thing to do is annotated here.
+  // Not graded: an error that stopped the run was annotated by onError already, and an interrupted
+  // run gets no annotation (RunSession.interrupted does not call onError); the learner's one thing
+  // to do (a `fail`, e.g. no solution.sh yet) is annotated here.
   if (report.notGraded !== undefined) {
     return report.tasks.some((t) => t.status === "fail") ? [workflowCommand("error", { file: report.file, title: say.notGraded }, report.notGraded)] : [];
   }
