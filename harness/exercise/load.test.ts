@@ -7,6 +7,7 @@ import { setLanguage } from "../i18n/language.ts";
 import { BUNDLED_EXERCISES_DIR } from "../package-info.ts";
 import { exerciseJsonSchema, SCHEMA_FILE } from "./gen-schema.ts";
 import { ExerciseFileError, listExerciseFiles, loadExercise, parseExercise, resolveExerciseFile } from "./load.ts";
+import { maxPointsOf } from "../report/points.ts";
 
 const TESTDATA = "harness/exercise/testdata";
 const fixture = (name: string) => path.join(TESTDATA, name);
@@ -138,7 +139,7 @@ describe("the repository's exercises", () => {
     const loaded = await loadExercise(resolveExerciseFile("exercise-3"));
     expect(loaded.file).toBe(path.join("exercises", "exercise-3", "exercise.yaml"));
     expect(loaded.exercise.id).toBe("exercise-3");
-    expect(loaded.exercise.tasks.reduce((sum, t) => sum + t.points, 0)).toBe(10);
+    expect(maxPointsOf(loaded.exercise)).toBe(10);
     expect(loaded.starterFiles).toEqual([path.join("exercises", "exercise-3", "starter", "10-deployment.yaml")]);
   });
 

@@ -1,6 +1,7 @@
 import type { LoadedExercise } from "../exercise/load.ts";
 import type { CheckReport, ExerciseReport, TaskReport } from "./model.ts";
 import { t } from "../i18n/messages.ts";
+import { maxPointsOf } from "./points.ts";
 
 /**
  * A report for a run that stopped before its checks could run, listing every task and check with
@@ -29,7 +30,7 @@ export function ungradedReport(loaded: LoadedExercise, status: "fail" | "error",
     file: loaded.file,
     tasks,
     points: 0,
-    maxPoints: exercise.tasks.reduce((sum, t) => sum + t.points, 0),
+    maxPoints: maxPointsOf(exercise),
     diagnostics: [],
     notGraded: reason,
     timings: {},
