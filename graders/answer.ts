@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { defineGrader, fail, pass } from "./types.ts";
+import { objectPathSchema } from "./shared/object-path.ts";
 import { readPath, readTruth, truthSourceSchema } from "./shared/truth-source.ts";
 import { t } from "../harness/i18n/messages.ts";
 
 const schema = z
   .object({
     kind: z.literal("answer"),
-    key: z.string().min(1).describe("dotted path of the answer in the learner's answers file, e.g. pod.name"),
+    key: objectPathSchema.describe("dotted path of the answer in the learner's answers file, e.g. pod.name"),
     truth: truthSourceSchema.describe("where the live, true value is read from"),
     ignoreCase: z.boolean().default(false),
   })

@@ -38,7 +38,7 @@ const objectQuery = {
   namespace: z.string().optional().describe("omit for cluster-scoped kinds such as Node"),
   name: z.string().optional().describe("omit to read every object of the kind"),
   labels: z.record(z.string(), z.string()).optional(),
-  where: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional().describe("only objects whose fields (object paths) have these values"),
+  where: z.record(objectPathSchema, z.union([z.string(), z.number(), z.boolean()])).optional().describe("only objects whose fields (object paths) have these values"),
 };
 const objectField = z
   .object({

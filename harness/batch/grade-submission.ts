@@ -16,6 +16,7 @@ import type { Submission } from "./submissions.ts";
 import type { SubmissionResult } from "./submission-result.ts";
 import { t } from "../i18n/messages.ts";
 import { currentLanguage } from "../i18n/language.ts";
+import { maxPointsOf } from "../report/points.ts";
 
 /**
  * The grade CLI, run as a child by the same Node as this process: cli.ts from the sources, cli.js
@@ -155,7 +156,7 @@ export async function gradeSubmission(sub: Submission, o: GradeSubmissionOptions
     learner: sub.learner,
     status: classified.status,
     ...(classified.points !== undefined && { points: classified.points, taskPoints: classified.taskPoints }),
-    maxPoints: o.exercise.tasks.reduce((sum, t) => sum + t.points, 0),
+    maxPoints: maxPointsOf(o.exercise),
     ...((note || notes.length > 0) && { note: [note, ...notes].filter(Boolean).join("; ") }),
     ms,
     files: {

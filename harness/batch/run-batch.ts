@@ -19,6 +19,7 @@ import { findSubmissions, type Submission } from "./submissions.ts";
 import type { SubmissionResult } from "./submission-result.ts";
 import { formatSummary } from "./summary.ts";
 import { t } from "../i18n/messages.ts";
+import { maxPointsOf } from "../report/points.ts";
 
 /**
  * A submission's deadline beyond the exercise's own limits (its script's time limit and the
@@ -106,7 +107,7 @@ export async function runBatch(exerciseRef: string, submissionsDir: string, o: B
   const progress = new BatchProgress({ learners: mine.map((s) => s.learner), parallel, costsACluster: (l) => mine.find((s) => s.learner === l)?.hasScript ?? false, stream });
   const results = new Map<string, SubmissionResult>();
   const queue = [...mine];
-  const maxPoints = exercise.tasks.reduce((sum, t) => sum + t.points, 0);
+  const maxPoints = maxPointsOf(exercise);
 
   const worker = async () => {
     for (let sub = queue.shift(); sub && !cancel.signal.aborted; sub = queue.shift()) {

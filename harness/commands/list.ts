@@ -5,6 +5,7 @@ import { graders } from "../../graders/index.ts";
 import { BUNDLED_EXERCISES_DIR, PACKAGE_ROOT } from "../package-info.ts";
 import { EXIT } from "../errors.ts";
 import { t } from "../i18n/messages.ts";
+import { maxPointsOf } from "../report/points.ts";
 
 /**
  * grade list: the exercises here (exercises/<id>/), then those that come with grade and are not
@@ -36,7 +37,7 @@ export async function listCommand(o: { kinds?: boolean }): Promise<number> {
 async function describeExercise(file: string, shownAs: string): Promise<string> {
   try {
     const { exercise } = await loadExercise(file);
-    const points = exercise.tasks.reduce((sum, task) => sum + task.points, 0);
+    const points = maxPointsOf(exercise);
     return `${exercise.id.padEnd(14)} ${t().session.exerciseLine({ title: exercise.title, tasks: exercise.tasks.length, points })}\n`;
   } catch {
     return `${shownAs.padEnd(14)} ${t().session.invalidExercise({ file })}\n`;

@@ -9,6 +9,7 @@ import { ensureAnswersFile } from "../exercise/answers-template.ts";
 import { instructionsFile } from "../exercise/instructions.ts";
 import { t } from "../i18n/messages.ts";
 import { currentLanguage } from "../i18n/language.ts";
+import { maxPointsOf } from "../report/points.ts";
 
 /** grade start <exercise>: a cluster that stays up while the learner works in it. */
 export async function startCommand(exerciseRef: string, o: { kubeconfig?: string; work?: string }): Promise<number> {
@@ -45,7 +46,7 @@ export async function startCommand(exerciseRef: string, o: { kubeconfig?: string
   const out = process.stdout;
   out.write(`\n${say.clusterReady({ description: cluster.description })}\n\n  export KUBECONFIG=${process.cwd()}/${kubeconfigFile}\n\n`);
   if (cluster.nodes.length > 1) out.write(`${say.nodes({ nodes: cluster.nodes.map((n) => n.name).join(", ") })}\n\n`);
-  const points = exercise.tasks.reduce((sum, task) => sum + task.points, 0);
+  const points = maxPointsOf(exercise);
   out.write(`${say.tasks({ points, readme: `${loaded.dir}/${instructionsFile(loaded.dir, currentLanguage())}` })}\n`);
   for (const [i, task] of exercise.tasks.entries()) out.write(`  ${say.task({ n: i + 1, title: task.title, points: task.points })}\n`);
   const created = await ensureAnswersFile(exercise, work);

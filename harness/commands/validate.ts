@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import pc from "picocolors";
+import { readmeFile } from "../exercise/instructions.ts";
 import { listExerciseFiles, loadExercise, resolveExerciseFile } from "../exercise/load.ts";
 import { EXIT } from "../errors.ts";
 import { LANGUAGES } from "../i18n/language.ts";
@@ -27,7 +28,7 @@ export async function validateCommand(refs: string[]): Promise<number> {
       if (existsSync(starterDir) && loaded.starterFiles.length === 0) {
         found.push(say.noManifests({ file, dir: starterDir }));
       }
-      const readme = path.join(loaded.dir, "README.md");
+      const readme = path.join(loaded.dir, readmeFile("en"));
       if (!existsSync(readme)) found.push(say.noInstructions({ file, readme }));
       const solutionScript = path.join(loaded.dir, "solution", loaded.exercise.work.script);
       if (!existsSync(solutionScript)) notes.push(say.noSolution({ script: solutionScript }));
@@ -36,7 +37,7 @@ export async function validateCommand(refs: string[]): Promise<number> {
         notes.push(say.untranslated({ count: fields.length, language, fields: shown }));
       }
       for (const language of LANGUAGES.filter((l) => l !== "en")) {
-        const translated = path.join(loaded.dir, `README.${language}.md`);
+        const translated = path.join(loaded.dir, readmeFile(language));
         if (!existsSync(translated)) notes.push(say.noTranslatedReadme({ language, readme: translated }));
       }
     } catch (e) {

@@ -18,6 +18,9 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
         return say.unknownCheckKind({ kinds: options.join(", ") });
       }
       return describeUnionIssue(issue);
+    case "invalid_key":
+      // A record's key that its key schema refuses (e.g. a malformed object path in `where`): say why.
+      return issue.issues.map(describeIssue).join("; ");
     case "invalid_value":
       return say.oneOfValues({ values: issue.values.map((v) => JSON.stringify(v)).join(", ") });
     default:

@@ -7,6 +7,7 @@ import { setLanguage } from "../i18n/language.ts";
 import { BUNDLED_EXERCISES_DIR } from "../package-info.ts";
 import { exerciseJsonSchema, SCHEMA_FILE } from "./gen-schema.ts";
 import { ExerciseFileError, listExerciseFiles, loadExercise, parseExercise, resolveExerciseFile } from "./load.ts";
+import { maxPointsOf } from "../report/points.ts";
 
 const TESTDATA = "harness/exercise/testdata";
 const fixture = (name: string) => path.join(TESTDATA, name);
@@ -120,6 +121,17 @@ describe("loadExercise", () => {
       'f.yaml:8 tasks[0].checks[0].timeout: a duration such as "500ms", "30s" or "2m"',
     );
   });
+  it("refuses a malformed object path in an answer's key or a truth's where, saying how to write one", () => {
+    const check = (c: string) => `id: x\ntitle: X\ntasks:\n  - id: a\n    title: A\n    points: 1\n    checks:\n      - ${c}\n`;
+    const howTo = 'write keys.like.this, [0], [*], [field=value] or ["a.key"]';
+    expect(() => parseExercise(check("{ kind: answer, key: pod..name, truth: { podField: name, pods: { labels: { app: web } } } }"), "f.yaml")).toThrow(
+      `f.yaml:8 tasks[0].checks[0].key: cannot read the path "pod..name" at "..name": ${howTo}`,
+    );
+    const where = '{ kind: answer, key: node.ip, truth: { objectField: { apiVersion: v1, kind: Node, where: { "status.addresses[type=InternalIP": x }, path: metadata.name } } }';
+    expect(() => parseExercise(check(where), "f.yaml")).toThrow(
+      `f.yaml:8 tasks[0].checks[0].truth: objectField.where.status.addresses[type=InternalIP: cannot read the path "status.addresses[type=InternalIP" at "[type=InternalIP": ${howTo}`,
+    );
+  });
 });
 
 describe("the repository's exercises", () => {
@@ -127,7 +139,7 @@ describe("the repository's exercises", () => {
     const loaded = await loadExercise(resolveExerciseFile("exercise-3"));
     expect(loaded.file).toBe(path.join("exercises", "exercise-3", "exercise.yaml"));
     expect(loaded.exercise.id).toBe("exercise-3");
-    expect(loaded.exercise.tasks.reduce((sum, t) => sum + t.points, 0)).toBe(10);
+    expect(maxPointsOf(loaded.exercise)).toBe(10);
     expect(loaded.starterFiles).toEqual([path.join("exercises", "exercise-3", "starter", "10-deployment.yaml")]);
   });
 

@@ -56,7 +56,7 @@ export const exerciseSchema = z
           "with `grade start` the learner does it by hand (`grade node stop NAME`) when the README says so",
       ),
     defaults: z
-      .object({ timeout: durationSchema.optional().describe("check timeout when a check names none (else each kind's own default)") })
+      .object({ timeout: durationSchema.optional().describe("how long to retry a failing check that names no timeout of its own (default: no retry; each check is tried once)") })
       .strict()
       .prefault({}),
     tasks: z.array(taskSchema).min(1),

@@ -3,6 +3,7 @@ import type { LoadedExercise } from "../exercise/load.ts";
 import { currentLanguage } from "../i18n/language.ts";
 import { t } from "../i18n/messages.ts";
 import { PACKAGE_JSON, githubRepository } from "../package-info.ts";
+import { maxPointsOf } from "../report/points.ts";
 
 /**
  * The README of an assignment repository, in the language grade speaks: what to hand in, how it
@@ -12,7 +13,7 @@ import { PACKAGE_JSON, githubRepository } from "../package-info.ts";
 export function learnerReadme(exercises: LoadedExercise[]): string {
   const rows = exercises.map((loaded) => {
     const { exercise } = loaded;
-    const points = exercise.tasks.reduce((sum, task) => sum + task.points, 0);
+    const points = maxPointsOf(exercise);
     return `| [${exercise.id}](${instructionsOf(loaded)}) | ${exercise.title} | ${points} |`;
   });
   return t().authoring.learnerReadme({

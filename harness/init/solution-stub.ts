@@ -6,7 +6,7 @@ import { t } from "../i18n/messages.ts";
  * solve, as comments in the language grade speaks, and a harmless first command so it runs as it is.
  * `readme` is the exercise's instructions as the learner finds them in the assignment.
  */
-export function solutionStub(exercise: Exercise, readme = `exercises/${exercise.id}/README.md`): string {
+export function solutionStub(exercise: Exercise, readme: string): string {
   const say = t().authoring;
   const tasks = exercise.tasks.map((task, i) => say.stubTask({ n: i + 1, title: task.title, points: task.points }));
   const asksAnswers = exercise.tasks.some((task) => task.checks.some((c) => c.kind === "answer"));

@@ -1,3 +1,5 @@
+import type { Exercise } from "../exercise/schema.ts";
+
 /**
  * Partial credit is given in quarter points, rounded down: a task worth P points with `passed` of
  * `total` checks passing scores floor(4·P·passed/total)/4. Quarters (like the whole points tasks
@@ -15,3 +17,6 @@ export function taskPoints(points: number, passed: number, total: number): numbe
 
 /** Adds scores in order, exactly as Classroom's reporter does. */
 export const sumPoints = (scores: readonly number[]) => scores.reduce((sum, s) => sum + s, 0);
+
+/** What an exercise is worth: every task's points, added as sumPoints adds them. */
+export const maxPointsOf = (exercise: Pick<Exercise, "tasks">) => sumPoints(exercise.tasks.map((task) => task.points));

@@ -1,6 +1,7 @@
 import type { LoadedExercise } from "../exercise/load.ts";
 import type { CheckReport, ExerciseReport, TaskReport } from "./model.ts";
 import { t } from "../i18n/messages.ts";
+import { maxPointsOf } from "./points.ts";
 
 /**
  * A report for a run that stopped before its checks could run, listing every task and check with
@@ -8,7 +9,7 @@ import { t } from "../i18n/messages.ts";
  * cannot (no Docker, a cluster that won't start, an interrupted run). Reporters then write a
  * result on every path, and GitHub Classroom records 0 points instead of nothing.
  */
-export function ungradedReport(loaded: LoadedExercise, status: "fail" | "error", reason: string, extra: { diagnostics?: string[]; timings?: Record<string, number> } = {}): ExerciseReport {
+export function ungradedReport(loaded: LoadedExercise, status: "fail" | "error", reason: string): ExerciseReport {
   const { exercise } = loaded;
   const tasks: TaskReport[] = exercise.tasks.map((task) => {
     const hint = status === "fail" ? task.hint : undefined;
@@ -23,18 +24,17 @@ export function ungradedReport(loaded: LoadedExercise, status: "fail" | "error",
     }));
     return { id: task.id, title: task.title, points: 0, maxPoints: task.points, status, hint, checks };
   });
-  const timings = extra.timings ?? {};
   return {
     exerciseId: exercise.id,
     title: exercise.title,
     file: loaded.file,
     tasks,
     points: 0,
-    maxPoints: exercise.tasks.reduce((sum, t) => sum + t.points, 0),
-    diagnostics: extra.diagnostics ?? [],
+    maxPoints: maxPointsOf(exercise),
+    diagnostics: [],
     notGraded: reason,
-    timings,
+    timings: {},
     startedAt: new Date().toISOString(),
-    ms: Object.values(timings).reduce((a, b) => a + b, 0),
+    ms: 0,
   };
 }

@@ -1,6 +1,7 @@
 import { appendFileSync } from "node:fs";
 import type { CheckReport, ExerciseReport, RunEnd, RunError } from "../report/model.ts";
 import type { Reporter, ReporterOptions } from "./reporter.ts";
+import { checkDetailLines } from "./check-details.ts";
 import { workflowCommand } from "./workflow-command.ts";
 import { t } from "../i18n/messages.ts";
 
@@ -36,7 +37,9 @@ export class GithubReporter implements Reporter {
 export function annotations(report: ExerciseReport): string[] {
   const say = t().report.github;
   const lines: string[] = [];
-  // Not graded: a fault was annotated by onError already; the learner's one thing to do is annotated here.
+  // Not graded: an error that stopped the run was annotated by onError already, and an interrupted
+  // run gets no annotation (RunSession.interrupted does not call onError); the learner's one thing
+  // to do (a `fail`, e.g. no solution.sh yet) is annotated here.
   if (report.notGraded !== undefined) {
     return report.tasks.some((t) => t.status === "fail") ? [workflowCommand("error", { file: report.file, title: say.notGraded }, report.notGraded)] : [];
   }
@@ -55,13 +58,9 @@ export function annotations(report: ExerciseReport): string[] {
   return lines;
 }
 
+/** The check's name leads its message, since an annotation's title is the task. */
 function annotationText(check: CheckReport): string {
-  const say = t().report;
-  const parts = [`${check.name}: ${check.message}`];
-  if (check.expected !== undefined) parts.push(`${say.expected}: ${check.expected}`);
-  if (check.actual !== undefined) parts.push(`${say.actual}: ${check.actual}`);
-  if (check.hint !== undefined && check.status === "fail") parts.push(`${say.hint}: ${check.hint}`);
-  return parts.join("\n");
+  return `${check.name}: ${checkDetailLines(check).join("\n")}`;
 }
 
 export function stepSummary(report: ExerciseReport): string {

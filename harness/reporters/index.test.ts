@@ -46,6 +46,14 @@ describe("createReporters", () => {
     expect(names(createReporters(["json,junit=j.xml"], { output: "f" }))).toEqual(["list", "json=f", "junit=j.xml"]);
   });
 
+  it("refuses --output when no file-writing reporter would take it, rather than ignore it", () => {
+    const unused = "--output f is where json or junit writes, but no reporter chosen would write it: add one, e.g. --reporter json, or drop --output.";
+    expect(() => createReporters([], { output: "f" })).toThrow(unused);
+    expect(() => createReporters(["list,github,classroom"], { output: "f" })).toThrow(unused);
+    // Every file-writing reporter already has a file of its own.
+    expect(() => createReporters(["json=r.json,junit=j.xml"], { output: "f" })).toThrow(unused);
+  });
+
   it("names the unknown reporter and the known ones", () => {
     expect(() => createReporters(["list", "junt"])).toThrow(
       'Unknown reporter "junt": use one or more of list, json, junit, github, classroom.',

@@ -36,7 +36,7 @@ const isReporterName = (name: string): name is ReporterName => (REPORTER_NAMES a
 /**
  * Builds the reporters named by `--reporter` (`list,junit=reports/junit.xml`). `output` (the
  * `--output` option) goes to the one file-writing reporter that names no file of its own; two
- * would overwrite each other, so that is refused. Adds `list` when none of them prints to the
+ * would overwrite each other, and none would leave it unwritten, so both are refused. Adds `list` when none of them prints to the
  * terminal, so a learner is never left with a silent run.
  */
 export function createReporters(
@@ -51,6 +51,7 @@ export function createReporters(
   }
   if (options.output !== undefined) {
     const takers = specs.filter((s) => s.outputFile === undefined && FILE_REPORTERS.includes(s.name as ReporterName));
+    if (takers.length === 0) throw new Error(t().report.outputUnused({ file: options.output }));
     if (takers.length > 1) {
       const names = takers.map((s) => s.name).join(t().report.and);
       throw new Error(t().report.sameOutput({ names, file: options.output, example: takers.map((s, i) => `${s.name}=report-${i + 1}`).join(",") }));

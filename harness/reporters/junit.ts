@@ -1,4 +1,5 @@
 import type { CheckReport, ExerciseReport, RunEnd, TaskReport } from "../report/model.ts";
+import { checkDetailLines } from "./check-details.ts";
 import { seconds, writeReportFile } from "./output.ts";
 import type { Reporter, ReporterOptions } from "./reporter.ts";
 import { escapeXml as text, escapeXmlAttribute as attr } from "./xml-escape.ts";
@@ -79,13 +80,7 @@ function testcase(classname: string, check: CheckReport): string {
 }
 
 function details(check: CheckReport): string {
-  const say = t().report;
-  const parts = [check.message];
-  if (check.expected !== undefined) parts.push(`${say.expected}: ${check.expected}`);
-  if (check.actual !== undefined) parts.push(`${say.actual}: ${check.actual}`);
-  if (check.hint !== undefined && check.status === "fail") parts.push(`${say.hint}: ${check.hint}`);
-  parts.push(`${say.junit.attempts}: ${check.attempts}`);
-  return parts.join("\n");
+  return [...checkDetailLines(check), `${t().report.junit.attempts}: ${check.attempts}`].join("\n");
 }
 
 const count = (checks: CheckReport[], status: CheckReport["status"]) =>

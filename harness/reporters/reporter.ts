@@ -18,7 +18,7 @@ export interface Reporter {
 }
 
 export interface ReporterOptions {
-  /** Where a file-writing reporter (json, junit) puts its output; undefined = its default. */
+  /** The file a reporter writes instead of its default (`name=FILE`; see reporterFactories): list's text, json's report, junit's XML, github's step summary, classroom's result; undefined = its default. */
   outputFile?: string;
   /** Stream for reporters that print; tests pass their own. */
   out?: NodeJS.WritableStream;

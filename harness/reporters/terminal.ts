@@ -37,8 +37,8 @@ export class TerminalReporter implements Reporter {
   }
 }
 
-/** The whole text the `list` reporter prints; exported so tests can lock it. */
-export function formatTerminalReport(report: ExerciseReport, c: Colors = pc.createColors(false)): string {
+/** The whole text the `list` reporter prints. */
+function formatTerminalReport(report: ExerciseReport, c: Colors): string {
   const say = t().report;
   const lines: string[] = [c.bold(`${report.title} (${report.exerciseId})`), ""];
   // Display width, not length: a Korean syllable takes two columns.

@@ -56,7 +56,7 @@ export const batch = {
   otherSplits: ({ splits }: { splits: string }) => `the gradebooks come from different splits (${splits}): merge the shards of one batch`,
   gradedTwice: ({ learner, first, second }: { learner: string; first: string; second: string }) => `${learner} is graded in both ${first} and ${second}: was one shard given twice?`,
   shardMissing: ({ shard }: { shard: string }) => `shard ${shard} left no gradebook: grade it again`,
-  noGradebookGiven: "no gradebook given left no gradebook: grade it again",
+  noGradebookGiven: "none of the gradebooks given holds this learner: grade them again",
   badShard: ({ shard }: { shard: string }) =>
     `--shard ${shard}: expected I/N with 1 ≤ I ≤ N, e.g. --shard 1/4 for the first of four parts (in a job matrix: --shard \${{ matrix.shard }}/4)`,
   noSubmissionsFolder: ({ dir, script }: { dir: string; script: string }) =>

@@ -2,7 +2,7 @@
 export const help = {
   program: "Grades hands-on Kubernetes exercises on a real, throwaway k3s cluster.",
   version: "print grade's version",
-  lang: ({ languages }: { languages: string }) => `the language grade speaks: ${languages} (default: from the locale, LANG)`,
+  lang: ({ languages }: { languages: string }) => `the language grade speaks: ${languages} (default: from the locale: LC_ALL, then LC_MESSAGES, then LANG)`,
   help: "display help for command",
   afterError: "(run `grade --help` for usage)",
   reporter: ({ names }: { names: string }) => `how to report: ${names}; name=FILE sends one to a file (repeat or comma-separate)`,

@@ -39,4 +39,6 @@ export const report = {
   and: " and ",
   sameOutput: ({ names, file, example }: { names: string; file: string; example: string }) =>
     `${names} would both write ${file}: give each its own file, e.g. --reporter ${example}.`,
+  outputUnused: ({ file }: { file: string }) =>
+    `--output ${file} is where json or junit writes, but no reporter chosen would write it: add one, e.g. --reporter json, or drop --output.`,
 };

@@ -3,7 +3,7 @@ import type { Messages } from "../en/index.ts";
 export const help: Messages["help"] = {
   program: "실제로 돌아가는 일회용 k3s 클러스터에서 쿠버네티스 실습을 채점합니다.",
   version: "grade의 버전을 보여 줍니다",
-  lang: ({ languages }) => `grade가 쓰는 언어입니다: ${languages} (기본값: 로캘(LANG)을 따릅니다)`,
+  lang: ({ languages }) => `grade가 쓰는 언어입니다: ${languages} (기본값: 로캘을 따릅니다. LC_ALL, LC_MESSAGES, LANG 순서로 봅니다)`,
   help: "명령의 도움말을 보여 줍니다",
   afterError: "(사용법은 `grade --help`로 보십시오)",
   reporter: ({ names }) => `보고 방식입니다: ${names}. name=FILE은 그 보고를 파일로 보냅니다 (여러 번 쓰거나 쉼표로 구분합니다)`,

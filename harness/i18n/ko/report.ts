@@ -39,4 +39,6 @@ export const report: Messages["report"] = {
   unknownReporter: ({ names, known }) => `알 수 없는 리포터: ${names}. ${known} 중 하나 이상을 쓰십시오.`,
   and: " 및 ",
   sameOutput: ({ names, file, example }) => `리포터 ${names} 모두 ${file} 파일에 쓰게 됩니다. 리포터마다 파일을 따로 주십시오. 예: --reporter ${example}.`,
+  outputUnused: ({ file }) =>
+    `--output ${file}은(는) json 또는 junit이 쓸 파일인데, 선택한 리포터 중 이 파일에 쓸 리포터가 없습니다. 예: --reporter json처럼 하나를 더하거나 --output을 빼십시오.`,
 };
