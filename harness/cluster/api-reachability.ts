@@ -1,4 +1,3 @@
-import { KubeClient } from "../kube/kube-client.ts";
 import { t } from "../i18n/messages.ts";
 
 const PROBE_TIMEOUT_MS = 5_000;
@@ -9,6 +8,8 @@ const PROBE_TIMEOUT_MS = 5_000;
  * timeouts, nor its "Failed to fetch resource metadata").
  */
 export async function whyApiUnreachable(kubeconfig: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<string | undefined> {
+  // Loaded here, not at the top: a cluster start loads the client while it waits for Docker.
+  const { KubeClient } = await import("../kube/kube-client.ts");
   const kube = new KubeClient(kubeconfig);
   try {
     const reply = await kube.get("/version", timeoutMs);

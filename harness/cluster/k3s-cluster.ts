@@ -13,7 +13,7 @@ import { EXERCISE_LABEL, GRADE_LABEL, NODE_LABEL, RUN_ID_ENV, RUN_LABEL, ownerLa
 import { archivesFor, readSnapshot, snapshotDir, snapshotsEnabled, withSnapshotLock, writeSnapshot, type Snapshot } from "./k3s-snapshot.ts";
 import { SERVER_NODE, agentNode } from "./node-names.ts";
 import { K3S_IMAGES_DIR, imageTarballName, savedImage } from "./saved-images.ts";
-import { KubeClient } from "../kube/kube-client.ts";
+import type { KubeClient } from "../kube/kube-client.ts";
 import { waitForSystemWorkloads } from "../kube/wait-ready.ts";
 import { onInterrupt } from "../runner/teardown.ts";
 import { InfrastructureError } from "../errors.ts";
@@ -25,6 +25,8 @@ const AGENTS_READY_TIMEOUT_MS = 120_000;
 const SYSTEM_READY_TIMEOUT_MS = 120_000;
 /** Stopping a node to copy its state out: long enough for its datastore to close cleanly. */
 const SNAPSHOT_STOP_SECONDS = 10;
+/** When to load the Kubernetes client during a start: once the container itself runs (~1 s). */
+const KUBE_CLIENT_WARM_UP_MS = 1_500;
 /** How long a started server's API may take to answer from the host (see waitForApiFromHost). */
 const API_FROM_HOST_GRACE_MS = 10_000;
 
@@ -64,7 +66,7 @@ async function snapshotOf(client: ContainerRuntimeClient, image: string, nodes: 
       const forget = onInterrupt(() => cluster.stop());
       try {
         // A snapshot of a settled cluster: its system pods (CoreDNS) up, so every restored one has them.
-        await waitForSystemWorkloads(new KubeClient(cluster.kubeconfig), SYSTEM_READY_TIMEOUT_MS);
+        await waitForSystemWorkloads(await kubeClient(cluster.kubeconfig), SYSTEM_READY_TIMEOUT_MS);
         const docker = client.container.dockerode;
         const handle = cluster.handle as Extract<ClusterHandle, { provider: "k3s" }>;
         const containers = handle.nodes.map((n) => ({ name: n.name, role: n.role, container: docker.getContainer(n.containerId) }));
@@ -123,9 +125,15 @@ async function startNodes(client: ContainerRuntimeClient, image: string, options
       // so Ryuk leaves it alone; `grade stop` removes it.
       if (options.keepAlive) server.withReuse();
       debug("starting server %s%s", image, snapshot ? " from its snapshot" : "");
-      const serverContainer = await server.start().catch((e: unknown) => {
-        throw clusterDidNotStart(image, e);
-      });
+      // k3s takes seconds to come up once its container runs: the Kubernetes client (~0.4 s of
+      // loading, idle otherwise until then) loads in that wait rather than before or after it.
+      const warmUp = setTimeout(() => void import("../kube/kube-client.ts").catch(() => {}), KUBE_CLIENT_WARM_UP_MS);
+      const serverContainer = await server
+        .start()
+        .catch((e: unknown) => {
+          throw clusterDidNotStart(image, e);
+        })
+        .finally(() => clearTimeout(warmUp));
       started.push({ node: { name: SERVER_NODE, role: "server" }, container: serverContainer });
 
       for (let i = 1; i < nodes; i++) {
@@ -143,7 +151,7 @@ async function startNodes(client: ContainerRuntimeClient, image: string, options
       }
       const kubeconfig = serverContainer.getKubeConfig();
       await waitForApiFromHost(kubeconfig);
-      if (nodes > 1) await waitForReadyNodes(new KubeClient(kubeconfig), nodes);
+      if (nodes > 1) await waitForReadyNodes(await kubeClient(kubeconfig), nodes);
       const handle: ClusterHandle = {
         provider: "k3s",
         image,
@@ -176,6 +184,9 @@ async function waitForApiFromHost(kubeconfig: string): Promise<void> {
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+/** The Kubernetes client, loaded on first use (it takes ~0.4 s): by then Docker has kept us waiting. */
+const kubeClient = async (kubeconfig: string) => new (await import("../kube/kube-client.ts")).KubeClient(kubeconfig);
 
 async function waitForReadyNodes(kube: KubeClient, count: number): Promise<void> {
   const deadline = Date.now() + AGENTS_READY_TIMEOUT_MS;

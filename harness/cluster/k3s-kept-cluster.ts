@@ -1,7 +1,6 @@
 import createDebug from "debug";
 import type { Cluster, ClusterHandle } from "./cluster.ts";
 import { whyApiUnreachable } from "./api-reachability.ts";
-import { KubeClient } from "../kube/kube-client.ts";
 import { UsageError } from "../errors.ts";
 import { t } from "../i18n/messages.ts";
 
@@ -43,7 +42,7 @@ export function k3sCluster(handle: K3sHandle, kubeconfig: string, preloaded: Rea
       const why = await whyApiUnreachable(kubeconfig);
       // Silent: say why when the reason is that its container stopped or is gone.
       if (why && (await (await docker()).machineState(server.containerId)) !== "running") {
-        return t().errors.containerGone({ server: serverUrl(kubeconfig), container: server.containerId.slice(0, 12) });
+        return t().errors.containerGone({ server: await serverUrl(kubeconfig), container: server.containerId.slice(0, 12) });
       }
       return why;
     },
@@ -71,8 +70,9 @@ export function k3sCluster(handle: K3sHandle, kubeconfig: string, preloaded: Rea
   };
 }
 
-function serverUrl(kubeconfig: string): string {
+async function serverUrl(kubeconfig: string): Promise<string> {
   try {
+    const { KubeClient } = await import("../kube/kube-client.ts");
     return new KubeClient(kubeconfig).server;
   } catch {
     return t().errors.theApiServer;

@@ -1,5 +1,4 @@
 import type { Cluster, ClusterHandle, StartOptions } from "./cluster.ts";
-import { borrowCluster } from "./borrowed-cluster.ts";
 import { k3sCluster } from "./k3s-kept-cluster.ts";
 
 /**
@@ -7,7 +6,8 @@ import { k3sCluster } from "./k3s-kept-cluster.ts";
  * existing cluster, borrowed). Every command gets its cluster through these two functions.
  */
 export async function obtainCluster(o: StartOptions & { kubeconfigFile?: string }): Promise<Cluster> {
-  // Starting needs testcontainers and the k3s module; attaching (check, node, stop) does not.
+  // Starting needs testcontainers and the k3s module; attaching (check, node, stop) does not. The
+  // Kubernetes client (borrowing) is loaded only when needed: a start loads it while Docker works.
   return o.kubeconfigFile ? borrowCluster(o.kubeconfigFile) : (await import("./k3s-cluster.ts")).startK3sCluster(o);
 }
 
@@ -20,3 +20,5 @@ export async function attachCluster(handle: ClusterHandle, kubeconfig: string): 
       return borrowCluster(handle.file);
   }
 }
+
+const borrowCluster = async (file: string) => (await import("./borrowed-cluster.ts")).borrowCluster(file);

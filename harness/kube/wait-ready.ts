@@ -4,7 +4,8 @@ import type { KubeObject } from "../../graders/types.ts";
 import { InfrastructureError } from "../errors.ts";
 import { t } from "../i18n/messages.ts";
 
-const POLL_MS = 1_000;
+/** A pod is ready a second or two after it is applied; a look costs a few list calls, so look often. */
+const POLL_MS = 100;
 /** Waiting reasons that will not fix themselves: stop waiting and say so. */
 const HOPELESS = new Set(["ErrImagePull", "ImagePullBackOff", "InvalidImageName", "ErrImageNeverPull", "CreateContainerConfigError"]);
 

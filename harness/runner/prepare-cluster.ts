@@ -3,7 +3,7 @@ import { obtainCluster } from "../cluster/providers.ts";
 import type { LoadedExercise } from "../exercise/load.ts";
 import { requiredImages } from "../exercise/required-images.ts";
 import { applyManifests } from "../kube/apply-manifests.ts";
-import { KubeClient } from "../kube/kube-client.ts";
+import type { KubeClient } from "../kube/kube-client.ts";
 import { waitForSystemWorkloads, waitUntilReady } from "../kube/wait-ready.ts";
 import { step } from "../ui/step.ts";
 import { InfrastructureError } from "../errors.ts";
@@ -41,7 +41,8 @@ export async function prepareCluster(loaded: LoadedExercise, o: { kubeconfigFile
   });
   const cluster = started.value;
   try {
-    const kube = new KubeClient(cluster.kubeconfig);
+    // Loaded here, not at the top: a k3s start has loaded it already while it waited (k3s-cluster.ts).
+    const kube = new (await import("../kube/kube-client.ts")).KubeClient(cluster.kubeconfig);
     const images = await step(say.makingImages({ count: wanted.length }), () => cluster.loadImages(wanted));
     for (const line of images.value) process.stderr.write(`    ${line}\n`);
     const starter = await step(say.applyingStarter({ count: loaded.starterFiles.length }), async () => {
