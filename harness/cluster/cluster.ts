@@ -12,6 +12,12 @@ export interface Cluster extends AsyncDisposable {
   readonly description: string;
   /** What a later grade process needs to find this cluster again (kept in .grade/state.json). */
   readonly handle: ClusterHandle;
+  /**
+   * When this process started it (ms since the epoch); undefined for a cluster attached again or
+   * borrowed. A cluster restored from its snapshot shows statuses from before this moment (pods
+   * Ready, nodes Ready) until its kubelets report again: only later reports count as fresh.
+   */
+  readonly startedAt?: number;
   /** Its nodes, server first, as grade named them (a borrowed cluster's are unknown to grade). */
   readonly nodes: readonly ClusterNode[];
   /** Undefined when the API server answers; otherwise one line naming the server and what to do. */

@@ -14,7 +14,7 @@ import { archivesFor, readSnapshot, snapshotDir, snapshotsEnabled, withSnapshotL
 import { SERVER_NODE, agentNode } from "./node-names.ts";
 import { K3S_IMAGES_DIR, imageTarballName, savedImage } from "./saved-images.ts";
 import type { KubeClient } from "../kube/kube-client.ts";
-import { waitForSystemWorkloads } from "../kube/wait-ready.ts";
+import { isFresh, waitForSystemWorkloads } from "../kube/wait-ready.ts";
 import { onInterrupt } from "../runner/teardown.ts";
 import { InfrastructureError } from "../errors.ts";
 import { t } from "../i18n/messages.ts";
@@ -92,6 +92,8 @@ async function startNodes(client: ContainerRuntimeClient, image: string, options
   const runId = process.env[RUN_ID_ENV] || randomUUID();
   const labels: Record<string, string> = { [GRADE_LABEL]: "true", [EXERCISE_LABEL]: options.exerciseId, [RUN_LABEL]: runId, ...ownerLabels() };
   const forgetInterrupt = onInterrupt(async () => void (await removeRun(runId)));
+  // Node and pod statuses older than this came with the snapshot (see Cluster.startedAt).
+  const startedAt = Date.now();
   try {
     const { nodes } = options;
     // A restored cluster keeps the token its nodes were registered with.
@@ -151,7 +153,7 @@ async function startNodes(client: ContainerRuntimeClient, image: string, options
       }
       const kubeconfig = serverContainer.getKubeConfig();
       await waitForApiFromHost(kubeconfig);
-      if (nodes > 1) await waitForReadyNodes(await kubeClient(kubeconfig), nodes);
+      if (nodes > 1) await waitForReadyNodes(await kubeClient(kubeconfig), nodes, startedAt);
       const handle: ClusterHandle = {
         provider: "k3s",
         image,
@@ -159,7 +161,7 @@ async function startNodes(client: ContainerRuntimeClient, image: string, options
         network,
         nodes: started.map(({ node, container }) => ({ ...node, containerId: container.getId() })),
       };
-      return k3sCluster(handle, kubeconfig, new Set(preloaded.map((p) => p.image)));
+      return k3sCluster(handle, kubeconfig, { at: startedAt, preloaded: new Set(preloaded.map((p) => p.image)) });
     } catch (e) {
       await removeRun(runId);
       throw e;
@@ -188,11 +190,21 @@ async function waitForApiFromHost(kubeconfig: string): Promise<void> {
 /** The Kubernetes client, loaded on first use (it takes ~0.4 s): by then Docker has kept us waiting. */
 const kubeClient = async (kubeconfig: string) => new (await import("../kube/kube-client.ts")).KubeClient(kubeconfig);
 
-async function waitForReadyNodes(kube: KubeClient, count: number): Promise<void> {
+/**
+ * Every node Ready by a report of its kubelet since the start: a restored agent's node object says
+ * Ready (and names its old address) until the agent reports again, and pods sent its way meanwhile
+ * would be routed to an address it no longer has.
+ */
+async function waitForReadyNodes(kube: KubeClient, count: number, since: number): Promise<void> {
   const deadline = Date.now() + AGENTS_READY_TIMEOUT_MS;
   let ready = 0;
   while (Date.now() < deadline) {
-    ready = (await kube.listNodes().catch(() => [])).filter((n) => n.ready).length;
+    const nodes = await kube.listObjects({ apiVersion: "v1", kind: "Node" }).catch(() => []);
+    ready = nodes.filter((node) => {
+      const conditions = ((node.status ?? {}) as { conditions?: { type: string; status: string; lastHeartbeatTime?: string }[] }).conditions ?? [];
+      const condition = conditions.find((c) => c.type === "Ready");
+      return condition?.status === "True" && isFresh(condition.lastHeartbeatTime, since);
+    }).length;
     if (ready >= count) return;
     await new Promise((r) => setTimeout(r, 1_000));
   }

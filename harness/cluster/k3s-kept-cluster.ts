@@ -14,7 +14,8 @@ export type K3sHandle = Extract<ClusterHandle, { provider: "k3s" }>;
  * by a later command. The Docker engine is asked only for what needs it (nodes, removal), so
  * grading a cluster that answers costs no Docker client at all.
  */
-export function k3sCluster(handle: K3sHandle, kubeconfig: string, preloaded: ReadonlySet<string> = new Set()): Cluster {
+export function k3sCluster(handle: K3sHandle, kubeconfig: string, started?: { at: number; preloaded: ReadonlySet<string> }): Cluster {
+  const preloaded = started?.preloaded ?? new Set<string>();
   const server = handle.nodes[0]!;
   // One removal at a time: a Ctrl-C during teardown waits for the removal under way; a failed one
   // may be tried again.
@@ -37,6 +38,7 @@ export function k3sCluster(handle: K3sHandle, kubeconfig: string, preloaded: Rea
     kubeconfig,
     description: t().errors.k3sDescription({ image: handle.image, container: server.containerId.slice(0, 12), agents: handle.nodes.length - 1 }),
     handle,
+    startedAt: started?.at,
     nodes: handle.nodes.map(({ name, role }) => ({ name, role })),
     async whyUnreachable() {
       const why = await whyApiUnreachable(kubeconfig);

@@ -73,10 +73,38 @@ function imageAdvice(reason: string): string {
 /**
  * Waits until the cluster's own Deployments in kube-system (CoreDNS; on k3s also the local-path
  * provisioner and metrics-server) are available: a learner's first `nslookup` or Service by name
- * must not meet a DNS that is still starting.
+ * must not meet a DNS that is still starting. With `freshSince` (a cluster restored from its
+ * snapshot), their pods must also be running containers started since then: until the kubelet looks
+ * again, the restored pods and Deployments still say Ready from before the snapshot was taken.
  */
-export async function waitForSystemWorkloads(kube: KubeClient, timeoutMs: number): Promise<void> {
+export async function waitForSystemWorkloads(kube: KubeClient, timeoutMs: number, freshSince?: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   const deployments = await kube.listObjects({ apiVersion: "apps/v1", kind: "Deployment", namespace: "kube-system" });
   const objects = deployments.map((d) => ({ apiVersion: "apps/v1", kind: "Deployment", name: d.metadata?.name ?? "", namespace: "kube-system" }));
   await waitUntilReady(kube, objects, timeoutMs);
+  if (freshSince === undefined) return;
+  for (;;) {
+    const pods = await kube.listObjects({ apiVersion: "v1", kind: "Pod", namespace: "kube-system" });
+    const stale = pods.filter((pod) => !["Succeeded", "Failed"].includes(String(status(pod).phase)) && !runsFreshAndReady(pod, freshSince));
+    if (stale.length === 0) return;
+    if (Date.now() > deadline) {
+      const pending = stale.map((pod) => `  ${t().errors.podNotReady({ pod: pod.metadata?.name ?? "", phase: String(status(pod).phase ?? "unknown") })}`);
+      throw new InfrastructureError(t().errors.starterNotReady({ seconds: timeoutMs / 1000, pending: pending.join("\n") }));
+    }
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+
+function runsFreshAndReady(pod: KubeObject, since: number): boolean {
+  const containers = (status(pod).containerStatuses ?? []) as { ready?: boolean; state?: { running?: { startedAt?: string } } }[];
+  return containers.length > 0 && containers.every((c) => c.ready === true && isFresh(c.state?.running?.startedAt, since));
+}
+
+/**
+ * Whether a status time (RFC 3339, whole seconds) was written at or after `since` (ms since the
+ * epoch). The second it was cut to is forgiven; a snapshot's statuses are minutes older.
+ */
+export function isFresh(time: string | undefined, since: number): boolean {
+  const ms = Date.parse(time ?? "");
+  return Number.isFinite(ms) && ms >= since - 1_000;
 }

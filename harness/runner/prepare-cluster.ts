@@ -48,7 +48,7 @@ export async function prepareCluster(loaded: LoadedExercise, o: { kubeconfigFile
     const starter = await step(say.applyingStarter({ count: loaded.starterFiles.length }), async () => {
       const applied = await applyManifests(kube, loaded.starterFiles);
       // The cluster's own services (DNS) come up meanwhile; the learner gets both ready.
-      await Promise.all([waitUntilReady(kube, applied, exercise.ready.timeout), waitForSystemWorkloads(kube, exercise.ready.timeout)]);
+      await Promise.all([waitUntilReady(kube, applied, exercise.ready.timeout), waitForSystemWorkloads(kube, exercise.ready.timeout, cluster.startedAt)]);
       return applied;
     });
     forget();
