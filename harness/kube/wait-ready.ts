@@ -102,7 +102,9 @@ function runsFreshAndReady(pod: KubeObject, since: number): boolean {
 
 /**
  * Whether a status time (RFC 3339, whole seconds) was written at or after `since` (ms since the
- * epoch). The second it was cut to is forgiven; a snapshot's statuses are minutes older.
+ * epoch). The second it was cut to is forgiven; a snapshot's statuses are older by the seconds its
+ * nodes took to stop and be copied at the least. Both clocks are the host's kernel clock with a
+ * Linux engine; a VM's clock (Docker Desktop) is assumed to follow the host's within that second.
  */
 export function isFresh(time: string | undefined, since: number): boolean {
   const ms = Date.parse(time ?? "");
