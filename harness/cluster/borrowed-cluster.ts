@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { KubeConfig } from "@kubernetes/client-node";
+import { KubeConfig } from "../kube/kubernetes-client.ts";
 import type { Cluster } from "./cluster.ts";
 import { whyApiUnreachable } from "./api-reachability.ts";
 import { UsageError } from "../errors.ts";

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { parseAllDocuments } from "yaml";
-import type { KubernetesObject } from "@kubernetes/client-node";
+import type { KubernetesObject } from "./kubernetes-client.ts";
 import type { KubeClient } from "./kube-client.ts";
 import { UsageError } from "../errors.ts";
 import { t } from "../i18n/messages.ts";

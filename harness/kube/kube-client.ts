@@ -1,6 +1,6 @@
 import https from "node:https";
 import { PassThrough } from "node:stream";
-import { CoreV1Api, Exec, KubeConfig, KubernetesObjectApi, PatchStrategy, type KubernetesObject, type V1Pod, type V1Status } from "@kubernetes/client-node";
+import { CoreV1Api, Exec, KubeConfig, KubernetesObjectApi, PatchStrategy, type KubernetesObject, type V1Pod, type V1Status } from "./kubernetes-client.ts";
 import type { ExecResult, HttpReply, KubeObject, NodeInfo, PodInfo } from "../../graders/types.ts";
 import { t } from "../i18n/messages.ts";
 
