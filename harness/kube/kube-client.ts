@@ -1,10 +1,25 @@
 import https from "node:https";
 import { PassThrough } from "node:stream";
-import { CoreV1Api, Exec, KubeConfig, KubernetesObjectApi, PatchStrategy, type KubernetesObject, type V1Pod, type V1Status } from "./kubernetes-client.ts";
+import { CoreV1Api, Exec, KubeConfig, KubernetesObjectApi, PatchStrategy, type KubernetesObject, type RequestContext, type V1Pod, type V1Status } from "./kubernetes-client.ts";
 import type { ExecResult, HttpReply, KubeObject, NodeInfo, PodInfo } from "../../graders/types.ts";
 import { t } from "../i18n/messages.ts";
 
 const REQUEST_TIMEOUT_MS = 20_000;
+
+/**
+ * The library gives every request a connection pool of its own, so each one opened a connection
+ * and made a TLS handshake (42 for one `grade check`). One pool per client: requests share
+ * kept-alive connections.
+ */
+class KeepAliveKubeConfig extends KubeConfig {
+  private dispatcher: ReturnType<RequestContext["getDispatcher"]>;
+
+  override async applySecurityAuthentication(context: RequestContext): Promise<void> {
+    await super.applySecurityAuthentication(context);
+    this.dispatcher ??= context.getDispatcher();
+    if (this.dispatcher) context.setDispatcher(this.dispatcher);
+  }
+}
 
 /** Typed access to one cluster: the few calls graders and the harness make, nothing more. */
 export class KubeClient {
@@ -13,7 +28,7 @@ export class KubeClient {
   private readonly objects: KubernetesObjectApi;
 
   constructor(kubeconfigYaml: string) {
-    this.config = new KubeConfig();
+    this.config = new KeepAliveKubeConfig();
     this.config.loadFromString(kubeconfigYaml);
     this.core = this.config.makeApiClient(CoreV1Api);
     this.objects = KubernetesObjectApi.makeApiClient(this.config);
