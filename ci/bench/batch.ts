@@ -5,7 +5,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { seconds, targetLine, timed } from "./measure.ts";
+import { machineBusyMs, seconds, targetLine, timed } from "./measure.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 // The built CLI, as ci/bench.ts times it (ci/bench.ts builds it first; alone: npm run build).
@@ -22,6 +22,8 @@ export interface BatchBenchResult {
   ratio: number;
   /** The benchmark's line: measured ratio beside the target. */
   line: string;
+  /** What the machine's cores allow at best (below the target line), when its CPU time can be read. */
+  floor?: string;
 }
 
 /** One `grade run`, then `grade batch` of `submissions` copies; every grade must be full marks. */
@@ -31,7 +33,9 @@ export async function benchBatch(o: { submissions?: number; parallel?: number } 
 
   const one = path.join(dir, "one");
   cpSync(SOLUTION, one, { recursive: true });
+  const busyBefore = machineBusyMs();
   const run = await timed(process.execPath, [CLI, "run", "exercise-3", "--work", one, "--reporter", `json=${path.join(dir, "one.json")}`], { cwd: ROOT });
+  const busyOne = differenceOf(busyBefore, machineBusyMs());
   if (run.code !== 0) throw new Error(`grade run of the reference solution exited ${run.code}:\n${run.stderr}`);
 
   const submissionsDir = path.join(dir, "class");
@@ -41,7 +45,9 @@ export async function benchBatch(o: { submissions?: number; parallel?: number } 
     cpSync(SOLUTION, learner, { recursive: true });
   }
   const out = path.join(dir, "gradebook");
+  const busyBeforeBatch = machineBusyMs();
   const batch = await timed(process.execPath, [CLI, "batch", "exercise-3", submissionsDir, "--out", out, ...(o.parallel ? ["--parallel", String(o.parallel)] : [])], { cwd: ROOT });
+  const busyBatch = differenceOf(busyBeforeBatch, machineBusyMs());
   if (batch.code !== 0 && !existsSync(path.join(out, "gradebook.json"))) throw new Error(`grade batch exited ${batch.code} without a gradebook:\n${batch.stderr}`);
   const book = JSON.parse(readFileSync(path.join(out, "gradebook.json"), "utf8")) as { learners: { learner: string; status: string; points?: number; maxPoints: number }[] };
   const short = book.learners.filter((r) => r.status !== "graded" || r.points !== r.maxPoints);
@@ -57,13 +63,23 @@ export async function benchBatch(o: { submissions?: number; parallel?: number } 
     ratio <= BATCH_TARGET_RATIO,
     `batch ${seconds(batch.ms)} (${parallel} at a time), one run ${seconds(run.ms)}`,
   );
-  return { submissions, parallel, oneRunMs: run.ms, batchMs: batch.ms, ratio, line };
+  // Each submission gets a cluster of its own, and starting one is CPU work: the batch cannot take
+  // less than all of it spread evenly over the cores.
+  const cores = os.cpus().length;
+  const floor =
+    busyOne === undefined || busyBatch === undefined
+      ? undefined
+      : `  one run kept the machine's cores busy for ${seconds(busyOne)} of CPU time; ${submissions} of them on ${cores} cores need ≥ ${seconds((submissions * busyOne) / cores)} (${((submissions * busyOne) / cores / run.ms).toFixed(2)}× one run); the batch used ${seconds(busyBatch)} (${seconds(busyBatch / submissions)} a submission)`;
+  return { submissions, parallel, oneRunMs: run.ms, batchMs: batch.ms, ratio, line, floor };
 }
+
+const differenceOf = (before: number | undefined, after: number | undefined) => (before === undefined || after === undefined ? undefined : after - before);
 
 if (import.meta.main) {
   const args = process.argv.slice(2);
   const at = args.indexOf("--parallel");
   const parallel = at >= 0 ? Number(args[at + 1]) : undefined;
   const submissions = Number(args.find((a, i) => /^\d+$/.test(a) && i !== at + 1) ?? 8);
-  console.log((await benchBatch({ submissions, parallel })).line);
+  const result = await benchBatch({ submissions, parallel });
+  console.log([result.line, result.floor].filter(Boolean).join("\n"));
 }

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 
 /**
  * Runs a command to its end; returns its wall time in ms, exit code and output. Plain English
@@ -28,4 +29,21 @@ export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 /** One line of the benchmark's table: what, the measured value, the target, and whether it is met. */
 export function targetLine(what: string, measured: string, target: string, met: boolean, runs: string): string {
   return `${met ? "✓" : "✗"} ${what.padEnd(44)} ${measured.padStart(9)}   target ${target.padEnd(8)} ${runs}`;
+}
+
+/**
+ * CPU time the whole machine spent busy so far, in ms (Linux: /proc/stat), or undefined where it
+ * cannot be read. A cluster's work is mostly in the container engine and the node's own
+ * processes, not in grade's: only the machine's total tells what one run costs.
+ */
+export function machineBusyMs(): number | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync("/proc/stat", "utf8");
+  } catch {
+    return undefined;
+  }
+  // cpu  user nice system idle iowait irq softirq ...: in clock ticks, 100 a second on Linux.
+  const [user, nice, system, , , irq, softirq] = stat.split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  return (user! + nice! + system! + irq! + softirq!) * 10;
 }
