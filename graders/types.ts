@@ -29,6 +29,8 @@ export interface PodInfo {
 export interface NodeInfo {
   name: string;
   ready: boolean;
+  /** When the node's kubelet last reported its Ready condition (RFC 3339), if it has. */
+  readyReportedAt?: string;
   labels: Record<string, string>;
 }
 

@@ -22,6 +22,8 @@ import { t } from "../i18n/messages.ts";
 const debug = createDebug("grade:k3s");
 
 const AGENTS_READY_TIMEOUT_MS = 120_000;
+/** How often a start looks whether every node reported Ready: a look is one cheap list. */
+const NODES_POLL_MS = 250;
 const SYSTEM_READY_TIMEOUT_MS = 120_000;
 /** Stopping a node to copy its state out: long enough for its datastore to close cleanly. */
 const SNAPSHOT_STOP_SECONDS = 10;
@@ -199,14 +201,10 @@ async function waitForReadyNodes(kube: KubeClient, count: number, since: number)
   const deadline = Date.now() + AGENTS_READY_TIMEOUT_MS;
   let ready = 0;
   while (Date.now() < deadline) {
-    const nodes = await kube.listObjects({ apiVersion: "v1", kind: "Node" }).catch(() => []);
-    ready = nodes.filter((node) => {
-      const conditions = ((node.status ?? {}) as { conditions?: { type: string; status: string; lastHeartbeatTime?: string }[] }).conditions ?? [];
-      const condition = conditions.find((c) => c.type === "Ready");
-      return condition?.status === "True" && isFresh(condition.lastHeartbeatTime, since);
-    }).length;
+    const nodes = await kube.listNodes().catch(() => []);
+    ready = nodes.filter((node) => node.ready && isFresh(node.readyReportedAt, since)).length;
     if (ready >= count) return;
-    await new Promise((r) => setTimeout(r, 1_000));
+    await new Promise((r) => setTimeout(r, NODES_POLL_MS));
   }
   throw new InfrastructureError(t().errors.agentsNotReady({ ready, count, seconds: AGENTS_READY_TIMEOUT_MS / 1000 }));
 }

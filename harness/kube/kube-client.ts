@@ -45,11 +45,15 @@ export class KubeClient {
 
   async listNodes(): Promise<NodeInfo[]> {
     const list = await this.core.listNode();
-    return list.items.map((n) => ({
-      name: n.metadata?.name ?? "",
-      ready: n.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True") ?? false,
-      labels: n.metadata?.labels ?? {},
-    }));
+    return list.items.map((n) => {
+      const ready = n.status?.conditions?.find((c) => c.type === "Ready");
+      return {
+        name: n.metadata?.name ?? "",
+        ready: ready?.status === "True",
+        readyReportedAt: ready?.lastHeartbeatTime ? new Date(ready.lastHeartbeatTime).toISOString() : undefined,
+        labels: n.metadata?.labels ?? {},
+      };
+    });
   }
 
   async listObjects(q: { apiVersion: string; kind: string; namespace?: string; name?: string; labelSelector?: string }): Promise<KubeObject[]> {
