@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -20,19 +22,38 @@ import (
 // applied server-side with the embedded kubectl; files removed from the directory leave
 // their objects in place, as in k3s (k3s uninstalls only packaged components, which
 // stageManifests hands over as `deletions`).
+//
+// What was applied is recorded in appliedFile, beside the datastore, as k3s records it in the
+// datastore (an Addon's checksum): a restart, or a cluster started from a copy of this state,
+// does not apply an unchanged manifest again (a kubectl run, ~0.8 s of a restart's CPU).
 type manifestDeployer struct {
-	dir        string
-	kubeconfig string
-	every      time.Duration
-	deletions  map[string][]byte // component -> manifest to delete once
-	applied    map[string][32]byte
-	kubectl    func(stdin []byte, args ...string) error
+	dir         string
+	kubeconfig  string
+	every       time.Duration
+	deletions   map[string][]byte // component -> manifest to delete once
+	appliedFile string
+	applied     map[string]string // file -> sha256 (hex) of what was applied
+	kubectl     func(stdin []byte, args ...string) error
 }
 
-func newManifestDeployer(dir, kubeconfig string, deletions map[string][]byte) *manifestDeployer {
-	d := &manifestDeployer{dir: dir, kubeconfig: kubeconfig, every: 5 * time.Second, deletions: deletions, applied: map[string][32]byte{}}
+func newManifestDeployer(dir, kubeconfig string, deletions map[string][]byte, appliedFile string) *manifestDeployer {
+	d := &manifestDeployer{dir: dir, kubeconfig: kubeconfig, every: 5 * time.Second, deletions: deletions, appliedFile: appliedFile, applied: map[string]string{}}
+	if body, err := os.ReadFile(appliedFile); err == nil {
+		if err := json.Unmarshal(body, &d.applied); err != nil {
+			logf("%s unreadable (%v): every manifest is applied again", appliedFile, err)
+			d.applied = map[string]string{}
+		}
+	}
 	d.kubectl = d.runKubectl
 	return d
+}
+
+// recordApplied writes down what is applied now; a failure only costs an apply at the next start.
+func (d *manifestDeployer) recordApplied() {
+	body, _ := json.Marshal(d.applied)
+	if err := writeFile(d.appliedFile, body, 0o600); err != nil {
+		logf("recording applied manifests: %v", err)
+	}
 }
 
 const deployFieldManager = "k3s-deploy"
@@ -103,7 +124,8 @@ func (d *manifestDeployer) sync() {
 			logf("manifest %s: %v", f, err)
 			continue
 		}
-		sum := sha256.Sum256(body)
+		digest := sha256.Sum256(body)
+		sum := hex.EncodeToString(digest[:])
 		if d.applied[f] == sum {
 			continue
 		}
@@ -113,6 +135,7 @@ func (d *manifestDeployer) sync() {
 			continue
 		}
 		d.applied[f] = sum
+		d.recordApplied()
 		logf("applied manifest %s in %.1fs", filepath.Base(f), time.Since(start).Seconds())
 	}
 }

@@ -44,7 +44,7 @@ func TestDeployerAppliesEachVersionOnceAndRetriesFailures(t *testing.T) {
 	writeTestFile(t, file, "kind: ConfigMap # v1")
 	var calls []string
 	fail := false
-	d := newManifestDeployer(dir, "/admin.kubeconfig", map[string][]byte{"coredns": []byte("old")})
+	d := newManifestDeployer(dir, "/admin.kubeconfig", map[string][]byte{"coredns": []byte("old")}, filepath.Join(t.TempDir(), "applied.json"))
 	d.kubectl = func(stdin []byte, args ...string) error {
 		calls = append(calls, strings.Join(args, " ")+" <"+string(stdin))
 		if fail {
@@ -70,5 +70,31 @@ func TestDeployerAppliesEachVersionOnceAndRetriesFailures(t *testing.T) {
 	d.sync()
 	if len(calls) != 2 {
 		t.Fatalf("a changed file should be applied, retried after a failure, then left alone; calls = %q", calls)
+	}
+}
+
+func TestDeployerDoesNotApplyAgainWhatARestartFindsApplied(t *testing.T) {
+	dir := t.TempDir()
+	record := filepath.Join(t.TempDir(), "applied.json")
+	file := filepath.Join(dir, "coredns.yaml")
+	writeTestFile(t, file, "kind: Deployment # v1")
+	var calls []string
+	kubectl := func(stdin []byte, args ...string) error {
+		calls = append(calls, strings.Join(args, " "))
+		return nil
+	}
+	first := newManifestDeployer(dir, "/admin.kubeconfig", nil, record)
+	first.kubectl = kubectl
+	first.sync()
+	restarted := newManifestDeployer(dir, "/admin.kubeconfig", nil, record)
+	restarted.kubectl = kubectl
+	restarted.sync()
+	if len(calls) != 1 {
+		t.Fatalf("an unchanged manifest should be applied once across a restart; calls = %q", calls)
+	}
+	writeTestFile(t, file, "kind: Deployment # v2")
+	restarted.sync()
+	if len(calls) != 2 {
+		t.Fatalf("a changed manifest should be applied again; calls = %q", calls)
 	}
 }

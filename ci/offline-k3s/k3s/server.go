@@ -158,13 +158,7 @@ func runServer(args []string) int {
 	// From here on every exit path stops the children.
 	exit := shutdown(sup, prep.cgroupRoot)
 
-	// ---- containerd ---------------------------------------------------------------------
-	if err := startContainerd(ctx, sup); err != nil {
-		return exit(die("%v", err))
-	}
-	imagesImported := newImageImporter().start(ctx)
-
-	// ---- control plane ------------------------------------------------------------------
+	// ---- datastore and containerd, side by side (neither needs the other) ---------------------
 	sup.start("etcd", k8sBinary, "etcd",
 		"--name="+node.name,
 		"--data-dir="+filepath.Join(dataDir, "server", "db", "etcd"),
@@ -172,6 +166,12 @@ func runServer(args []string) int {
 		"--advertise-client-urls=http://127.0.0.1:2379",
 		"--listen-peer-urls=http://127.0.0.1:2380",
 		"--log-level=warn")
+	if err := startContainerd(ctx, sup); err != nil {
+		return exit(die("%v", err))
+	}
+	imagesImported := newImageImporter().start(ctx)
+
+	// ---- control plane ------------------------------------------------------------------
 	if err := waitFor(ctx, sup, "etcd", 60*time.Second, func() error { return httpGetOK("http://127.0.0.1:2379/health") }); err != nil {
 		return exit(err.(exitErr).code)
 	}
@@ -236,7 +236,7 @@ func runServer(args []string) int {
 	}
 	// Packaged components and the manifests directory, as k3s; the ready line does not wait
 	// for them (k3s's does not either).
-	go newManifestDeployer(manifestsDir, adminKC, deletions).run(ctx)
+	go newManifestDeployer(manifestsDir, adminKC, deletions, filepath.Join(dataDir, "server", "applied-manifests.json")).run(ctx)
 	if !disabled[componentCoreDNS] {
 		go syncNodeHosts(ctx, api)
 	}
@@ -328,10 +328,14 @@ func waitFor(ctx context.Context, sup *supervisor, what string, timeout time.Dur
 			return exitErr{0}
 		case err := <-sup.fatal:
 			return exitErr{die("%v", err)}
-		case <-time.After(500 * time.Millisecond):
+		case <-time.After(waitPoll):
 		}
 	}
 }
+
+// waitPoll is how often waitFor looks again: each look is a local request, and each look's
+// delay is added to the start (half a second made a restart ~1 s slower).
+const waitPoll = 100 * time.Millisecond
 
 func die(format string, a ...any) int {
 	logf("FATAL: "+format, a...)
