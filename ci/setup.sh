@@ -27,7 +27,7 @@ else
   if ! [ -x .cache/k8s ]; then
     id=$(docker create "$GRADE_OFFLINE_K3S_IMAGE")
     docker cp "$id:/bin/k8s" .cache/k8s >/dev/null
-    docker rm "$id" >/dev/null
+    docker rm -v "$id" >/dev/null  # -v: the image declares volumes, made (and filled) at create
   fi
   mkdir -p .cache/bin && ln -sfn ../k8s .cache/bin/kubectl
 fi
