@@ -13,9 +13,10 @@ export interface Cluster extends AsyncDisposable {
   /** What a later grade process needs to find this cluster again (kept in .grade/state.json). */
   readonly handle: ClusterHandle;
   /**
-   * When this process started it (ms since the epoch); undefined for a cluster attached again or
-   * borrowed. A cluster restored from its snapshot shows statuses from before this moment (pods
-   * Ready, nodes Ready) until its kubelets report again: only later reports count as fresh.
+   * When this process started it (ms since the epoch, by the clock the cluster writes its statuses
+   * with: for k3s, the container engine's); undefined for a cluster attached again or borrowed. A
+   * cluster restored from its snapshot shows statuses from before this moment (pods Ready, nodes
+   * Ready) until its kubelets report again: only later reports count as fresh.
    */
   readonly startedAt?: number;
   /** Its nodes, server first, as grade named them (a borrowed cluster's are unknown to grade). */

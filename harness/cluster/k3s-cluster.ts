@@ -94,8 +94,8 @@ async function startNodes(client: ContainerRuntimeClient, image: string, options
   const runId = process.env[RUN_ID_ENV] || randomUUID();
   const labels: Record<string, string> = { [GRADE_LABEL]: "true", [EXERCISE_LABEL]: options.exerciseId, [RUN_LABEL]: runId, ...ownerLabels() };
   const forgetInterrupt = onInterrupt(async () => void (await removeRun(runId)));
-  // Node and pod statuses older than this came with the snapshot (see Cluster.startedAt).
-  const startedAt = Date.now();
+  // This machine's clock, in case the engine's time for the server's start cannot be read (below).
+  const requestedAt = Date.now();
   try {
     const { nodes } = options;
     // A restored cluster keeps the token its nodes were registered with.
@@ -139,6 +139,8 @@ async function startNodes(client: ContainerRuntimeClient, image: string, options
         })
         .finally(() => clearTimeout(warmUp));
       started.push({ node: { name: SERVER_NODE, role: "server" }, container: serverContainer });
+      // Node and pod statuses older than this came with the snapshot (see Cluster.startedAt).
+      const startedAt = (await engineStartTime(client, serverContainer.getId())) ?? requestedAt;
 
       for (let i = 1; i < nodes; i++) {
         const name = agentNode(i);
@@ -187,6 +189,21 @@ async function waitForApiFromHost(kubeconfig: string): Promise<void> {
     debug("API not answering from the host yet: %s", why);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/**
+ * When the engine started a container, by the engine's clock: the clock the cluster's statuses are
+ * written by (the host's with a Linux engine, a VM's with Docker Desktop, whose clock may drift
+ * from the host's, e.g. after sleep). Undefined when the engine does not say.
+ */
+async function engineStartTime(client: ContainerRuntimeClient, containerId: string): Promise<number | undefined> {
+  const state = await client.container.dockerode
+    .getContainer(containerId)
+    .inspect()
+    .then((c) => c.State.StartedAt)
+    .catch(() => undefined);
+  const ms = Date.parse(state ?? "");
+  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
 }
 
 /** The Kubernetes client, loaded on first use (it takes ~0.4 s): by then Docker has kept us waiting. */

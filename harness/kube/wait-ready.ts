@@ -102,9 +102,8 @@ function runsFreshAndReady(pod: KubeObject, since: number): boolean {
 
 /**
  * Whether a status time (RFC 3339, whole seconds) was written at or after `since` (ms since the
- * epoch). The second it was cut to is forgiven; a snapshot's statuses are older by the seconds its
- * nodes took to stop and be copied at the least. Both clocks are the host's kernel clock with a
- * Linux engine; a VM's clock (Docker Desktop) is assumed to follow the host's within that second.
+ * epoch, on the cluster's clock: see Cluster.startedAt). The second it was cut to is forgiven; a
+ * snapshot's statuses are older by the seconds its nodes took to stop and be copied at the least.
  */
 export function isFresh(time: string | undefined, since: number): boolean {
   const ms = Date.parse(time ?? "");
