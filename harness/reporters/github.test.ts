@@ -33,6 +33,18 @@ describe("github reporter", () => {
     for (const line of lines) expect(line).not.toMatch(/[\r\n]/);
   });
 
+  it("an interrupted run (a cancelled workflow) gets one warning saying so, and its summary the reason", () => {
+    const summary = join(mkdtempSync(join(tmpdir(), "grade-gh-")), "summary.md");
+    const out = new Capture();
+    const reason = "interrupted by SIGTERM before grading finished; nothing was graded";
+    const report = sampleReport();
+    report.notGraded = reason;
+    for (const task of report.tasks) task.status = "error";
+    new GithubReporter({ out }, { GITHUB_STEP_SUMMARY: summary }).onRunEnd({ outcome: "interrupted", reason, report });
+    expect(out.text.split("\n").filter(Boolean)).toEqual([`::warning title=grade::${reason}`]);
+    expect(readFileSync(summary, "utf8")).toContain(reason);
+  });
+
   it("appends a Markdown summary to GITHUB_STEP_SUMMARY", () => {
     const summary = join(mkdtempSync(join(tmpdir(), "grade-gh-")), "summary.md");
     writeFileSync(summary, "earlier step\n");

@@ -29,6 +29,8 @@ export class GithubReporter implements Reporter {
   }
 
   onRunEnd(end: RunEnd): void {
+    // A cancelled workflow (SIGTERM) or a Ctrl-C: a warning, since nothing the learner did caused it.
+    if (end.outcome === "interrupted") this.out.write(workflowCommand("warning", { title: "grade" }, end.reason ?? end.outcome) + "\n");
     if (end.report) for (const line of annotations(end.report)) this.out.write(line + "\n");
     if (this.summaryFile) appendFileSync(this.summaryFile, end.report ? stepSummary(end.report) : `## grade: ${t().report.github.notGraded}\n\n${inline(end.reason ?? end.outcome)}\n`);
   }
@@ -37,9 +39,8 @@ export class GithubReporter implements Reporter {
 export function annotations(report: ExerciseReport): string[] {
   const say = t().report.github;
   const lines: string[] = [];
-  // Not graded: an error that stopped the run was annotated by onError already, and an interrupted
-  // run gets no annotation (RunSession.interrupted does not call onError); the learner's one thing
-  // to do (a `fail`, e.g. no solution.sh yet) is annotated here.
+  // Not graded: an error that stopped the run was annotated by onError already, an interrupted run
+  // by onRunEnd; the learner's one thing to do (a `fail`, e.g. no solution.sh yet) is annotated here.
   if (report.notGraded !== undefined) {
     return report.tasks.some((t) => t.status === "fail") ? [workflowCommand("error", { file: report.file, title: say.notGraded }, report.notGraded)] : [];
   }

@@ -74,14 +74,17 @@ describe.skipIf(skipReason !== undefined)("a classroom result on every path", ()
 
   // Ctrl-C at several moments of `grade run`: while Node starts, while the cluster's container is
   // being created, while k3s boots, while images load.
-  it.each([1, 3, 6, 9])("SIGINT %i s into grade run: the cluster removed, a result written, exit 130", async (seconds) => {
+  // The action's reporters: Classroom's result, and GitHub's annotations on the run's page.
+  it.each([1, 3, 6, 9])("SIGINT %i s into grade run: the cluster removed, a result written, a warning on the run's page, exit 130", async (seconds) => {
     const output = githubOutput();
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, "harness/cli.ts"), "exercise-3", "--work", solutionWorkDir("exercise-3"), "--reporter", "classroom"], {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, "harness/cli.ts"), "exercise-3", "--work", solutionWorkDir("exercise-3"), "--reporter", "github,classroom"], {
       cwd: REPO_ROOT,
-      env: { ...process.env, NO_COLOR: "1", GITHUB_OUTPUT: output.file },
-      stdio: ["ignore", "ignore", "pipe"],
+      env: { ...process.env, NO_COLOR: "1", GITHUB_OUTPUT: output.file, GITHUB_STEP_SUMMARY: "" },
+      stdio: ["ignore", "pipe", "pipe"],
     });
+    let stdout = "";
     let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     await new Promise((r) => setTimeout(r, seconds * 1000));
@@ -90,6 +93,7 @@ describe.skipIf(skipReason !== undefined)("a classroom result on every path", ()
     const result = output.result();
     expect(result, `no classroom result; stderr:\n${stderr}`).toBeDefined();
     expect(result!.status).toBe("error");
+    expect(stdout).toContain("::warning title=grade::interrupted by SIGINT before grading finished; nothing was graded");
     // Before the exercise loaded there is nothing at stake; after, every task says it was interrupted.
     if (result!.max_score > 0) {
       expect(result!.tests).toHaveLength(4);
