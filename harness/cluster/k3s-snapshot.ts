@@ -6,6 +6,7 @@ import createDebug from "debug";
 import type Dockerode from "dockerode";
 import type { Readable } from "node:stream";
 import { cacheRoot } from "./cache-dir.ts";
+import { imageKey } from "./cache-pruning.ts";
 import { onInterrupt } from "../runner/teardown.ts";
 
 const debug = createDebug("grade:snapshot");
@@ -50,8 +51,11 @@ export const snapshotsEnabled = (env: NodeJS.ProcessEnv = process.env) => env.GR
 
 /** One snapshot per image (by its ID, so a rebuilt image gets a new one) and node count. */
 export function snapshotDir(imageId: string, nodes: number, env: NodeJS.ProcessEnv = process.env): string {
-  return path.join(cacheRoot(env), "snapshots", `${imageId.replace(/^sha256:/, "").slice(0, 16)}-${nodes}n-v${FORMAT}`);
+  return path.join(cacheRoot(env), "snapshots", `${imageKey(imageId)}-${nodes}n-v${FORMAT}`);
 }
+
+/** The image key of a snapshot's folder name (snapshotDir), undefined for any other name. */
+export const snapshotImageKey = (name: string) => /^([0-9a-f]{16})-\d+n-v\d+$/.exec(name)?.[1];
 
 /** The complete snapshot in `dir` (archive paths made absolute), or undefined when there is none. */
 export function readSnapshot(dir: string): Snapshot | undefined {

@@ -1,8 +1,12 @@
 import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
+import createDebug from "debug";
 import type Dockerode from "dockerode";
 import { cacheRoot } from "./cache-dir.ts";
+import { imageKey, liveImageKeys, pruneEntries } from "./cache-pruning.ts";
+
+const debug = createDebug("grade:images");
 
 /**
  * An image from the local Docker as a tarball (`docker save`), kept in the cache by the image's ID,
@@ -18,7 +22,7 @@ export async function savedImage(docker: Dockerode, image: string, env: NodeJS.P
     throw e;
   }
   const dir = path.join(cacheRoot(env), "images");
-  const file = path.join(dir, `${id.replace(/^sha256:/, "").slice(0, 16)}.tar`);
+  const file = path.join(dir, `${imageKey(id)}.tar`);
   if (existsSync(file)) return file;
   mkdirSync(dir, { recursive: true });
   // Written aside and renamed: a process reading the cache never sees half a tarball.
@@ -28,6 +32,13 @@ export async function savedImage(docker: Dockerode, image: string, env: NodeJS.P
     renameSync(partial, file);
   } finally {
     rmSync(partial, { force: true });
+  }
+  // A new tarball: a good moment to drop those of images that are gone (cache-pruning.ts).
+  try {
+    const removed = pruneEntries(dir, (name) => /^([0-9a-f]{16})\.tar$/.exec(name)?.[1], await liveImageKeys(docker));
+    if (removed.length) debug("removed the tarballs of images Docker no longer has: %s", removed.join(", "));
+  } catch (e) {
+    debug("could not prune saved images: %s", (e as Error).message);
   }
   return file;
 }

@@ -1,6 +1,6 @@
 // The started-once snapshot: a cluster started from it is a fresh one — nothing a previous
 // cluster's user did is in it — with its system pods (CoreDNS) back; and snapshots can be turned off.
-import { mkdtempSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,7 +21,11 @@ describe.skipIf(skipReason !== undefined)("clusters from a snapshot", () => {
     expect(await listGradeContainers()).toEqual([]);
   });
 
-  it("the first start takes the snapshot; the next starts from it, fresh, with CoreDNS running", async () => {
+  it("the first start takes the snapshot (and drops those of images Docker no longer has); the next starts from it, fresh, with CoreDNS running", async () => {
+    // A snapshot of a k3s image since rebuilt or upgraded: no image has this ID.
+    const stale = path.join(process.env.GRADE_CACHE_DIR!, "snapshots", "00000000deadbeef-1n-v2");
+    mkdirSync(stale, { recursive: true });
+    writeFileSync(path.join(stale, "manifest.json"), "{}");
     const notes: string[] = [];
     {
       await using first = await startK3sCluster({ exerciseId: "e2e", keepAlive: false, progress: (n) => notes.push(n) });
@@ -31,6 +35,7 @@ describe.skipIf(skipReason !== undefined)("clusters from a snapshot", () => {
     }
     expect(notes).toEqual(["first start of this image: taking a snapshot that makes later starts faster"]);
     expect(readdirSync(path.join(process.env.GRADE_CACHE_DIR!, "snapshots")).filter((f) => !f.includes("."))).toHaveLength(1);
+    expect(existsSync(stale)).toBe(false);
 
     const later: string[] = [];
     await using second = await startK3sCluster({ exerciseId: "e2e", keepAlive: false, progress: (n) => later.push(n) });
