@@ -2,6 +2,7 @@ import https from "node:https";
 import { PassThrough } from "node:stream";
 import { CoreV1Api, Exec, KubeConfig, KubernetesObjectApi, PatchStrategy, type KubernetesObject, type RequestContext, type V1Pod, type V1Status } from "./kubernetes-client.ts";
 import type { ExecResult, HttpReply, KubeObject, NodeInfo, PodInfo } from "../../graders/types.ts";
+import { clockOffset } from "./cluster-clock.ts";
 import { t } from "../i18n/messages.ts";
 
 const REQUEST_TIMEOUT_MS = 20_000;
@@ -116,7 +117,14 @@ export class KubeClient {
   }
 
   /** A raw GET on the API server, with the kubeconfig's credentials. */
-  async get(apiPath: string, timeoutMs = REQUEST_TIMEOUT_MS): Promise<HttpReply> {
+  /** How far the cluster's clock is ahead of this machine's, in ms (cluster-clock.ts). */
+  async clockOffset(): Promise<number> {
+    const sentAt = Date.now();
+    const reply = await this.get("/version");
+    return clockOffset(reply.date, sentAt, Date.now());
+  }
+
+  async get(apiPath: string, timeoutMs = REQUEST_TIMEOUT_MS): Promise<HttpReply & { date?: string }> {
     const url = new URL(apiPath, this.server);
     const options: https.RequestOptions = { method: "GET", timeout: timeoutMs };
     await this.config.applyToHTTPSOptions(options);
@@ -124,7 +132,7 @@ export class KubeClient {
       const req = https.request(url, options, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), date: res.headers.date }));
         res.on("error", reject);
       });
       const seconds = timeoutMs / 1000;

@@ -142,7 +142,7 @@ export async function waitUntilSettled(
   read: () => Promise<ClusterSnapshot>,
   timeoutMs: number,
   clock: { now(): number; sleep(ms: number): Promise<void> },
-  /** The wall clock pods' start times are compared with. */
+  /** "Now" by the cluster's clock, which its start and change times are compared with. */
   wallNow: () => number = Date.now,
 ): Promise<SettleResult> {
   const started = clock.now();

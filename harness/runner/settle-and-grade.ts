@@ -21,7 +21,11 @@ export async function settleAndGrade(
   extra: { diagnostics?: string[]; timings?: Record<string, number> } = {},
 ): Promise<ExerciseReport> {
   const say = t().progress;
-  const settled = await step(say.settling, () => waitUntilSettled(() => readClusterState(kube), SETTLE_TIMEOUT_MS, realClock));
+  const settled = await step(say.settling, async () => {
+    // The cluster's times are compared with its own clock, not this machine's (cluster-clock.ts).
+    const offset = await kube.clockOffset().catch(() => 0);
+    return waitUntilSettled(() => readClusterState(kube), SETTLE_TIMEOUT_MS, realClock, () => Date.now() + offset);
+  });
   const diagnostics = [...(extra.diagnostics ?? [])];
   const moving = settled.value.stillMoving;
   if (moving) {

@@ -51,6 +51,13 @@ describe.skipIf(skipReason !== undefined)("a k3s cluster through K3sContainer", 
     expect(await kubectl("get", "nodes", "-o", "jsonpath={.items[*].status.conditions[?(@.type==\"Ready\")].status}")).toBe("True");
   });
 
+  it("tells its time in the API server's Date header: the engine's clock, here this machine's", async () => {
+    const sentAt = Date.now();
+    const reply = await live.kube.get("/version");
+    expect(Math.abs(Date.parse(reply.date!) + 500 - (sentAt + Date.now()) / 2)).toBeLessThan(2_000);
+    expect(await live.kube.clockOffset()).toBe(0);
+  });
+
   it("runs the bootcamp image in the Deployment's pod", async () => {
     expect(await kubectl("get", "pod", pod, "-o", "jsonpath={.status.phase} {.spec.containers[0].image}")).toBe(
       "Running gcr.io/google-samples/kubernetes-bootcamp:v1",
