@@ -1,6 +1,9 @@
 import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import createDebug from "debug";
 import type Dockerode from "dockerode";
+
+const debug = createDebug("grade:cache");
 
 /**
  * The cache keeps image tarballs and snapshots under their image's ID (saved-images.ts,
@@ -12,8 +15,22 @@ import type Dockerode from "dockerode";
 /** The part of an image ID that names its cache entries. */
 export const imageKey = (imageId: string) => imageId.replace(/^sha256:/, "").slice(0, 16);
 
+/**
+ * Called once a new entry is written in `dir`: removes the entries there of images the local
+ * Docker no longer has (`what` names them in the debug log). A failure only costs the space: it is
+ * logged, and the run goes on.
+ */
+export async function pruneGoneImages(docker: Dockerode, dir: string, keyOf: (name: string) => string | undefined, what: string): Promise<void> {
+  try {
+    const removed = pruneEntries(dir, keyOf, await liveImageKeys(docker));
+    if (removed.length) debug("removed the %s of images Docker no longer has: %s", what, removed.join(", "));
+  } catch (e) {
+    debug("could not prune %s: %s", what, (e as Error).message);
+  }
+}
+
 /** The keys of every image the local Docker has. */
-export async function liveImageKeys(docker: Dockerode): Promise<Set<string>> {
+async function liveImageKeys(docker: Dockerode): Promise<Set<string>> {
   return new Set((await docker.listImages({ all: true })).map((image) => imageKey(image.Id)));
 }
 

@@ -12,7 +12,7 @@ import { k3sCluster } from "./k3s-kept-cluster.ts";
 import { whyApiUnreachable } from "./api-reachability.ts";
 import { EXERCISE_LABEL, GRADE_LABEL, NODE_LABEL, RUN_ID_ENV, RUN_LABEL, ownerLabels } from "./k3s-labels.ts";
 import { archivesFor, readSnapshot, snapshotDir, snapshotImageKey, snapshotsEnabled, withSnapshotLock, writeSnapshot, type Snapshot } from "./k3s-snapshot.ts";
-import { liveImageKeys, pruneEntries } from "./cache-pruning.ts";
+import { pruneGoneImages } from "./cache-pruning.ts";
 import { SERVER_NODE, agentNode } from "./node-names.ts";
 import { K3S_IMAGES_DIR, imageTarballName, savedImage } from "./saved-images.ts";
 import type { KubeClient } from "../kube/kube-client.ts";
@@ -77,13 +77,7 @@ async function snapshotOf(client: ContainerRuntimeClient, image: string, nodes: 
         // Agents first, so the server records their leaving while it still runs.
         for (const c of [...containers].reverse()) await c.container.stop({ t: SNAPSHOT_STOP_SECONDS });
         await writeSnapshot(dir, token, containers);
-        // A new snapshot: a good moment to drop those of images that are gone (cache-pruning.ts).
-        try {
-          const removed = pruneEntries(path.dirname(dir), snapshotImageKey, await liveImageKeys(docker));
-          if (removed.length) debug("removed the snapshots of images Docker no longer has: %s", removed.join(", "));
-        } catch (e) {
-          debug("could not prune snapshots: %s", (e as Error).message);
-        }
+        await pruneGoneImages(docker, path.dirname(dir), snapshotImageKey, "snapshots");
       } finally {
         await cluster.stop();
         forget();

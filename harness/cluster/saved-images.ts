@@ -1,12 +1,9 @@
 import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
-import createDebug from "debug";
 import type Dockerode from "dockerode";
 import { cacheRoot } from "./cache-dir.ts";
-import { imageKey, liveImageKeys, pruneEntries } from "./cache-pruning.ts";
-
-const debug = createDebug("grade:images");
+import { imageKey, pruneGoneImages } from "./cache-pruning.ts";
 
 /**
  * An image from the local Docker as a tarball (`docker save`), kept in the cache by the image's ID,
@@ -33,13 +30,7 @@ export async function savedImage(docker: Dockerode, image: string, env: NodeJS.P
   } finally {
     rmSync(partial, { force: true });
   }
-  // A new tarball: a good moment to drop those of images that are gone (cache-pruning.ts).
-  try {
-    const removed = pruneEntries(dir, (name) => /^([0-9a-f]{16})\.tar$/.exec(name)?.[1], await liveImageKeys(docker));
-    if (removed.length) debug("removed the tarballs of images Docker no longer has: %s", removed.join(", "));
-  } catch (e) {
-    debug("could not prune saved images: %s", (e as Error).message);
-  }
+  await pruneGoneImages(docker, dir, (name) => /^([0-9a-f]{16})\.tar$/.exec(name)?.[1], "tarballs");
   return file;
 }
 
