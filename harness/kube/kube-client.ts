@@ -116,7 +116,6 @@ export class KubeClient {
     return this.get(`/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}:${port}/proxy${path}`);
   }
 
-  /** A raw GET on the API server, with the kubeconfig's credentials. */
   /** How far the cluster's clock is ahead of this machine's, in ms (cluster-clock.ts). */
   async clockOffset(): Promise<number> {
     const sentAt = Date.now();
@@ -124,6 +123,7 @@ export class KubeClient {
     return clockOffset(reply.date, sentAt, Date.now());
   }
 
+  /** A raw GET on the API server, with the kubeconfig's credentials; `date` is the reply's Date header. */
   async get(apiPath: string, timeoutMs = REQUEST_TIMEOUT_MS): Promise<HttpReply & { date?: string }> {
     const url = new URL(apiPath, this.server);
     const options: https.RequestOptions = { method: "GET", timeout: timeoutMs };

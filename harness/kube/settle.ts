@@ -143,7 +143,7 @@ export async function waitUntilSettled(
   timeoutMs: number,
   clock: { now(): number; sleep(ms: number): Promise<void> },
   /** "Now" by the cluster's clock, which its start and change times are compared with. */
-  wallNow: () => number = Date.now,
+  clusterNow: () => number = Date.now,
 ): Promise<SettleResult> {
   const started = clock.now();
   let previous: string | undefined;
@@ -160,7 +160,7 @@ export async function waitUntilSettled(
       await clock.sleep(SETTLE_POLL_MS);
       continue;
     }
-    const moving = inMotion(snapshot, wallNow());
+    const moving = inMotion(snapshot, clusterNow());
     const print = fingerprint(snapshot);
     if (moving.length === 0 && print === previous) return { ms: clock.now() - started };
     previous = moving.length === 0 ? print : undefined;
